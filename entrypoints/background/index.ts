@@ -1,0 +1,18 @@
+import { ReliefDb } from '../../lib/db/schema';
+import { handleMessage } from '../../lib/messages';
+import { createMatchService } from './match-service';
+
+export default defineBackground(() => {
+  const db = new ReliefDb();
+  const matcher = createMatchService(db);
+
+  handleMessage('getStatus', async () => ({
+    version: browser.runtime.getManifest().version,
+    catalogueEntries: await db.catalogueEntries.count(),
+    indexReady: matcher.isReady(),
+  }));
+
+  handleMessage('matchListings', async ({ listings }) => ({
+    results: await matcher.match(listings),
+  }));
+});

@@ -1,0 +1,56 @@
+import { ConfigProvider, Layout, Menu, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useEffect, useState } from 'react';
+import { useI18n } from '../../components/i18n';
+import { Overview } from './Overview';
+import { ROUTE_LABELS, ROUTES, type Route, routeOf } from './routes';
+import { Settings } from './Settings';
+
+function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(routeOf(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return route;
+}
+
+export function App() {
+  const { t, language } = useI18n();
+  const route = useRoute();
+  useEffect(() => {
+    document.title = `${t('appName')} · ${t(ROUTE_LABELS[route])}`;
+  }, [route, t]);
+
+  return (
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f8a4c' } }}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Sider theme="light" width={200} breakpoint="md" collapsedWidth={0}>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 8, padding: 16 }}>
+            <img src="/icon/32.png" alt="" width={28} height={28} />
+            <Typography.Text strong>{t('appName')}</Typography.Text>
+          </div>
+          <nav aria-label={t('appName')}>
+            <Menu
+              mode="inline"
+              selectedKeys={[route]}
+              items={ROUTES.map((r) => ({ key: r, label: <a href={`#/${r}`}>{t(ROUTE_LABELS[r])}</a> }))}
+            />
+          </nav>
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 24 }}>
+          <main data-route={route}>
+            <Typography.Title level={3}>{t(ROUTE_LABELS[route])}</Typography.Title>
+            {route === 'overview' && <Overview />}
+            {route === 'settings' && <Settings />}
+            {route !== 'overview' && route !== 'settings' && (
+              <Typography.Paragraph>{t('dashboard.comingSoon')}</Typography.Paragraph>
+            )}
+          </main>
+        </Layout.Content>
+      </Layout>
+    </ConfigProvider>
+  );
+}

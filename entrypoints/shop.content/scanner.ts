@@ -1,0 +1,69 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { messenger } from '../../lib/messenger';
+import { adapterFor } from '../../lib/sites';
+import { mountBadge } from './badge';
+
+const RESCAN_DEBOUNCE_MS = 120;
+
+/**
+ * Scans the page with its adapter, asks the background about every new card in
+ * one batch, and mounts badges. Watches for cards added later (infinite
+ * scroll) and for in-site navigation. Nothing here may throw into the page.
+ */
+export function startScanner(ctx: ContentScriptContext): void {
+  const seen = new WeakSet<Element>();
+  let timer: number | undefined;
+  let scanning = false;
+  let again = false;
+
+  async function scan(): Promise<void> {
+    if (scanning) {
+      again = true;
+      return;
+    }
+    scanning = true;
+    try {
+      const url = new URL(location.href);
+      const page = adapterFor(url);
+      if (!page) return;
+      const fresh = page.adapter.listings(document, url).filter((f) => !seen.has(f.card));
+      for (const f of fresh) seen.add(f.card);
+      const root = document.documentElement;
+      root.dataset.reliefListings = String(Number(root.dataset.reliefListings ?? 0) + fresh.length);
+      if (fresh.length === 0 || ctx.isInvalid) return;
+      const { results } = await messenger.sendMessage('matchListings', {
+        listings: fresh.map((f) => f.listing),
+      });
+      fresh.forEach((f, i) => {
+        const result = results[i];
+        if (result?.tier && f.anchor.isConnected) mountBadge(f.anchor, f.listing, result);
+      });
+    } catch (error) {
+      // A page we cannot read or a background that is away is not the page's problem.
+      console.debug('[relief-helper] scan skipped:', error);
+    } finally {
+      scanning = false;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    }
+  }
+
+  function schedule(): void {
+    if (timer) clearTimeout(timer);
+    timer = ctx.setTimeout(() => void scan(), RESCAN_DEBOUNCE_MS);
+  }
+
+  void scan();
+  const observer = new MutationObserver((records) => {
+    // Our own badges are added to the page too; do not rescan for them.
+    const foreign = records.some((r) =>
+      Array.from(r.addedNodes).some((n) => !(n instanceof Element && n.localName === 'relief-badge')),
+    );
+    if (foreign) schedule();
+  });
+  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  ctx.addEventListener(window, 'wxt:locationchange', () => schedule());
+}

@@ -1,0 +1,148 @@
+import { SiteIdSchema } from '../match/listing';
+import { z } from '../zod';
+
+/** ISO calendar date, the only date form stored. */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
+/** Money is always an integer number of fen. */
+export const FenSchema = z.number().int();
+
+export const CatalogueStatusSchema = z.enum(['valid', 'expired', 'revoked']);
+export type CatalogueStatus = z.infer<typeof CatalogueStatusSchema>;
+
+export const StorefrontSchema = z.object({
+  platform: SiteIdSchema,
+  shopName: z.string().optional(),
+  itemIds: z.array(z.string()),
+});
+export type Storefront = z.infer<typeof StorefrontSchema>;
+
+export const CatalogueSourceSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  publisher: z.string().optional(),
+  fileName: z.string().optional(),
+  rowCount: z.number().int().nonnegative(),
+  importedAt: z.string(),
+  /** The bundled demonstration list: marked 示例 everywhere and removable. */
+  sample: z.boolean().default(false),
+});
+export type CatalogueSource = z.infer<typeof CatalogueSourceSchema>;
+
+export const CatalogueEntrySchema = z.object({
+  id: z.string().min(1),
+  sourceId: z.string().min(1),
+  certificateNo: z.string().optional(),
+  name: z.string().min(1),
+  aliases: z.array(z.string()).default([]),
+  category: z.string().optional(),
+  brand: z.string().optional(),
+  spec: z.string().optional(),
+  supplier: z.string().min(1),
+  /** Normalised supplier core, for the supplier index. */
+  supplierKey: z.string(),
+  creditCode: z.string().optional(),
+  province: z.string().optional(),
+  city: z.string().optional(),
+  county: z.string().optional(),
+  countyCode: z.string().optional(),
+  certifiedOn: IsoDateSchema.optional(),
+  validUntil: IsoDateSchema.optional(),
+  status: CatalogueStatusSchema,
+  batch: z.string().optional(),
+  storefronts: z.array(StorefrontSchema).default([]),
+  /** `site:itemId` keys (Taobao and Tmall share one id space, stored as `taobao:`). */
+  itemKeys: z.array(z.string()).default([]),
+  /** Columns of the imported file that we do not know, kept as they were. */
+  extra: z.record(z.string(), z.string()).default({}),
+});
+export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
+
+export const UNSOLD_STATUSES = ['open', 'matched', 'soldOut'] as const;
+export const UnsoldGoodSchema = z.object({
+  id: z.string().min(1),
+  product: z.string().min(1),
+  variety: z.string().optional(),
+  quantity: z.number().positive(),
+  openQuantity: z.number().nonnegative(),
+  unit: z.string().min(1),
+  expectedPriceFen: FenSchema.nonnegative().optional(),
+  harvestStart: IsoDateSchema.optional(),
+  harvestEnd: IsoDateSchema.optional(),
+  perishable: z.boolean().default(false),
+  province: z.string().optional(),
+  city: z.string().optional(),
+  county: z.string().optional(),
+  countyCode: z.string().optional(),
+  township: z.string().optional(),
+  village: z.string().optional(),
+  producer: z.string().min(1),
+  householdType: z.enum(['脱贫户', '监测户', '一般农户', '合作社', '其他']).optional(),
+  contact: z.string().optional(),
+  phone: z.string().optional(),
+  cause: z.string().optional(),
+  status: z.enum(UNSOLD_STATUSES),
+  updatedOn: IsoDateSchema,
+});
+export type UnsoldGood = z.infer<typeof UnsoldGoodSchema>;
+
+export const FUNDING_SOURCES = ['个人', '工会', '食堂', '单位'] as const;
+export const PURCHASE_TYPES = ['直接购买', '帮助销售'] as const;
+
+export const CertificationSnapshotSchema = z.object({
+  tier: z.enum(['certified', 'expired', 'poverty-area', 'unsold']).optional(),
+  status: CatalogueStatusSchema.optional(),
+  batch: z.string().optional(),
+  entryId: z.string().optional(),
+});
+
+export const PurchaseSchema = z.object({
+  id: z.string().min(1),
+  purchasedOn: IsoDateSchema,
+  product: z.string().min(1),
+  supplier: z.string().optional(),
+  shop: z.string().optional(),
+  county: z.string().optional(),
+  countyCode: z.string().optional(),
+  platform: z.string().optional(),
+  orderNo: z.string().optional(),
+  /** `platform:orderNo:itemId`, so that re-importing an order never duplicates it. */
+  orderKey: z.string().optional(),
+  url: z.string().optional(),
+  quantity: z.number().positive(),
+  unit: z.string().default('件'),
+  unitPriceFen: FenSchema.nonnegative(),
+  amountFen: FenSchema.nonnegative(),
+  fundingSource: z.enum(FUNDING_SOURCES),
+  type: z.enum(PURCHASE_TYPES),
+  pledgeId: z.string().optional(),
+  catalogueEntryId: z.string().optional(),
+  certification: CertificationSnapshotSchema.default({}),
+  unsoldGoodId: z.string().optional(),
+  note: z.string().optional(),
+  createdAt: z.string(),
+});
+export type Purchase = z.infer<typeof PurchaseSchema>;
+
+export const PledgeSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  periodStart: IsoDateSchema,
+  periodEnd: IsoDateSchema,
+  targetFen: FenSchema.positive(),
+  fundingSource: z.enum(FUNDING_SOURCES).optional(),
+  unit: z.string().optional(),
+  person: z.string().optional(),
+  /** A unit's share of a canteen total (预留份额): target = base × ratio. */
+  baseFen: FenSchema.nonnegative().optional(),
+  ratio: z.number().min(0).max(1).optional(),
+  endedOn: IsoDateSchema.optional(),
+});
+export type Pledge = z.infer<typeof PledgeSchema>;
+
+export const MatchIndexRecordSchema = z.object({
+  id: z.string(),
+  catalogueVersion: z.string(),
+  builtAt: z.string(),
+  blob: z.instanceof(Uint8Array),
+});
+export type MatchIndexRecord = z.infer<typeof MatchIndexRecordSchema>;

@@ -1,0 +1,39 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { CatalogueEntry, CatalogueSource, MatchIndexRecord, Pledge, Purchase, UnsoldGood } from './entities';
+
+export const DB_NAME = 'relief';
+
+/**
+ * The extension's database. Every shipped `version(n)` stays here as it was;
+ * a schema change adds `version(n + 1)` with an `upgrade()` and a test that
+ * migrates saved data of the version before.
+ */
+export class ReliefDb extends Dexie {
+  catalogueSources!: EntityTable<CatalogueSource, 'id'>;
+  catalogueEntries!: EntityTable<CatalogueEntry, 'id'>;
+  unsoldGoods!: EntityTable<UnsoldGood, 'id'>;
+  purchases!: EntityTable<Purchase, 'id'>;
+  pledges!: EntityTable<Pledge, 'id'>;
+  matchIndex!: EntityTable<MatchIndexRecord, 'id'>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      catalogueSources: 'id, importedAt',
+      catalogueEntries: 'id, sourceId, supplierKey, countyCode, *itemKeys',
+      unsoldGoods: 'id, status, countyCode, updatedOn',
+      purchases: 'id, purchasedOn, pledgeId, orderKey, catalogueEntryId',
+      pledges: 'id, periodStart',
+      matchIndex: 'id',
+    });
+  }
+}
+
+export const TABLE_NAMES = [
+  'catalogueSources',
+  'catalogueEntries',
+  'unsoldGoods',
+  'purchases',
+  'pledges',
+  'matchIndex',
+] as const;

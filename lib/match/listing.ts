@@ -1,0 +1,37 @@
+import { z } from '../zod';
+
+export const SITE_IDS = ['jd', 'taobao', 'tmall', 'pinduoduo', 'suning', 'fupin832'] as const;
+export const SiteIdSchema = z.enum(SITE_IDS);
+export type SiteId = z.infer<typeof SiteIdSchema>;
+
+/** One product as a shop page shows it: what adapters read and the matcher takes. */
+export const ListingSchema = z.object({
+  site: SiteIdSchema,
+  itemId: z.string().max(64).optional(),
+  title: z.string().min(1).max(500),
+  shopName: z.string().max(200).optional(),
+  priceFen: z.number().int().nonnegative().optional(),
+  location: z.string().max(100).optional(),
+  url: z.string().max(2000).optional(),
+});
+export type Listing = z.infer<typeof ListingSchema>;
+
+export const TIERS = ['certified', 'expired', 'poverty-area', 'unsold'] as const;
+export const TierSchema = z.enum(TIERS);
+export type Tier = z.infer<typeof TierSchema>;
+
+/** What the matcher says of one listing; `tier` undefined means no badge. */
+export const MatchResultSchema = z.object({
+  tier: TierSchema.optional(),
+  entryId: z.string().optional(),
+  unsoldId: z.string().optional(),
+  countyCode: z.string().optional(),
+  score: z.number(),
+  reasons: z.array(z.string()),
+  product: z.string().optional(),
+  supplier: z.string().optional(),
+  county: z.string().optional(),
+  batch: z.string().optional(),
+  validUntil: z.string().optional(),
+});
+export type MatchResult = z.infer<typeof MatchResultSchema>;

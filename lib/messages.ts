@@ -1,0 +1,50 @@
+import { ListingSchema, MatchResultSchema } from './match/listing';
+import { messenger } from './messenger';
+import { z } from './zod';
+
+/**
+ * Every message between content scripts, extension pages and the background,
+ * declared once as a request and response schema. Handlers parse what they
+ * receive before use: content scripts run beside hostile pages, and other
+ * extensions can send messages too.
+ */
+export const messageSchemas = {
+  getStatus: {
+    request: z.object({}).strict(),
+    response: z.object({
+      version: z.string(),
+      catalogueEntries: z.number().int().nonnegative(),
+      indexReady: z.boolean(),
+    }),
+  },
+  matchListings: {
+    request: z.object({ listings: z.array(ListingSchema).max(1000) }).strict(),
+    response: z.object({ results: z.array(MatchResultSchema) }),
+  },
+} as const;
+
+type Schemas = typeof messageSchemas;
+export type MessageName = keyof Schemas;
+export type MessageRequest<K extends MessageName> = z.input<Schemas[K]['request']>;
+export type MessageResponse<K extends MessageName> = z.infer<Schemas[K]['response']>;
+
+export type ProtocolMap = {
+  [K in MessageName]: (data: MessageRequest<K>) => MessageResponse<K>;
+};
+
+/** Parses a request at the boundary; throws a ZodError naming the bad field. */
+export function parseRequest<K extends MessageName>(name: K, data: unknown): z.infer<Schemas[K]['request']> {
+  return messageSchemas[name].request.parse(data) as z.infer<Schemas[K]['request']>;
+}
+
+/** Registers a handler that only ever sees a request that passed its schema. */
+export function handleMessage<K extends MessageName>(
+  name: K,
+  handler: (request: z.infer<Schemas[K]['request']>) => Promise<MessageResponse<K>> | MessageResponse<K>,
+): () => void {
+  return messenger.onMessage(name, async (message) => {
+    const request = parseRequest(name, message.data);
+    // biome-ignore lint/suspicious/noExplicitAny: the generic response type is checked at the call site
+    return (await handler(request)) as any;
+  });
+}

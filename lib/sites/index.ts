@@ -1,0 +1,17 @@
+import { jd } from './jd';
+import type { PageKind, SiteAdapter } from './types';
+
+export type { FoundListing, PageKind, SiteAdapter } from './types';
+
+/** Every shop we support; one file each. */
+export const ADAPTERS: readonly SiteAdapter[] = [jd];
+
+/** The adapter and page kind for a URL, when we support that page. */
+export function adapterFor(url: URL): { adapter: SiteAdapter; kind: PageKind } | undefined {
+  for (const adapter of ADAPTERS) {
+    if (!adapter.hosts.some((h) => h.test(url.hostname))) continue;
+    const kind = adapter.pageKind(url);
+    if (kind) return { adapter, kind };
+  }
+  return undefined;
+}

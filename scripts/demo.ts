@@ -1,0 +1,74 @@
+/**
+ * `npm start`: build the extension and open it in Chromium on demo data.
+ * With a display it opens a real window (dashboard + a demo shop page) and
+ * waits until you close it. Without one (no $DISPLAY, or CI) it runs
+ * headless: visits every demo page, writes screenshots to .output/demo/ and
+ * prints what it saw.
+ */
+import { mkdirSync } from 'node:fs';
+import { Harness } from '../tests/e2e/harness';
+import { DEMO_PAGES } from './demo-pages';
+import { bin, run } from './run';
+
+const OUT = '.output/demo';
+const headless = !process.env.DISPLAY || Boolean(process.env.CI) || process.argv.includes('--headless');
+
+const build = await run(bin('wxt'), ['build'], { quiet: true });
+if (build.code !== 0) {
+  console.error(build.output);
+  process.exit(1);
+}
+console.log('Built .output/chrome-mv3');
+
+const h = await Harness.start({ headless });
+for (const p of DEMO_PAGES) h.serve({ url: p.url, file: p.file });
+
+if (!headless) {
+  await h.openExtensionPage('dashboard.html');
+  for (const p of DEMO_PAGES) await (await h.context.newPage()).goto(p.url);
+  console.log('Chromium is open with the extension. Close the window to finish.');
+  await new Promise<void>((resolve) => h.context.on('close', () => resolve()));
+  process.exit(0);
+}
+
+mkdirSync(OUT, { recursive: true });
+for (const p of DEMO_PAGES) {
+  const page = await h.context.newPage();
+  await page.goto(p.url);
+  await page.waitForFunction(() => document.documentElement.dataset.reliefListings !== undefined, null, {
+    timeout: 10_000,
+  });
+  await page.waitForTimeout(800); // let the badges settle
+  const tiers = await page.$$eval('relief-badge', (els) =>
+    els.reduce<Record<string, number>>((acc, el) => {
+      const tier = el.getAttribute('data-tier') ?? '?';
+      acc[tier] = (acc[tier] ?? 0) + 1;
+      return acc;
+    }, {}),
+  );
+  const listings = await page.evaluate(() => document.documentElement.dataset.reliefListings);
+  await page.screenshot({ path: `${OUT}/${p.name}.png`, fullPage: false });
+  const summary = Object.entries(tiers)
+    .map(([tier, n]) => `${tier} ${n}`)
+    .join(', ');
+  console.log(`${p.name}: ${listings} listings read, badges: ${summary || 'none'}  → ${OUT}/${p.name}.png`);
+  await page.close();
+}
+
+const popup = await h.openExtensionPage('popup.html');
+await popup.setViewportSize({ width: 380, height: 560 });
+await popup.waitForSelector('h1');
+await popup.screenshot({ path: `${OUT}/popup.png` });
+console.log(`popup → ${OUT}/popup.png`);
+
+for (const route of ['overview', 'catalogue', 'settings']) {
+  const page = await h.openExtensionPage(`dashboard.html#/${route}`);
+  await page.waitForSelector(`main[data-route="${route}"]`);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${OUT}/dashboard-${route}.png` });
+  console.log(`dashboard #/${route} → ${OUT}/dashboard-${route}.png`);
+  await page.close();
+}
+
+if (h.errors.length) console.log(`console errors:\n  ${h.errors.join('\n  ')}`);
+await h.close();

@@ -1,0 +1,104 @@
+/**
+ * End-to-end harness: Chromium with the built extension, shop pages served
+ * from fixtures at their real addresses (every other request aborted), the
+ * extension's pages one call away, and every console error collected.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithExtension } from '../../scripts/browser';
+
+export const FIXTURES = join(process.cwd(), 'tests/fixtures');
+
+export interface ServedPage {
+  /** Exact URL, or a test on the URL. */
+  url: string | ((url: string) => boolean);
+  file: string;
+  charset?: string;
+}
+
+/**
+ * Fixture pages are served without their own <script> tags: the shops' code
+ * would only try to reach networks we abort, and its failures would hide ours.
+ */
+export function stripScripts(html: string): string {
+  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+}
+
+export class Harness {
+  readonly errors: string[] = [];
+  private served: ServedPage[] = [];
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly extensionId: string,
+  ) {}
+
+  static async start(options: { headless?: boolean } = {}): Promise<Harness> {
+    const { context, extensionId } = await launchWithExtension({ headless: options.headless ?? true });
+    const harness = new Harness(context, extensionId);
+    await harness.install();
+    return harness;
+  }
+
+  private async install(): Promise<void> {
+    this.context.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      const where = msg.location().url ?? '';
+      const page = msg.page()?.url() ?? '';
+      if (where.startsWith('chrome-extension://') || page.startsWith('chrome-extension://')) {
+        this.errors.push(`${where || page}: ${msg.text()}`);
+      }
+    });
+    this.context.on('weberror', (error) => this.errors.push(`uncaught: ${error.error().message}`));
+    // Only the web is routed: the extension's own chrome-extension:// files load as usual.
+    await this.context.route(/^https?:/, async (route) => {
+      const url = route.request().url();
+      const page = this.served.find((p) => (typeof p.url === 'string' ? p.url === url : p.url(url)));
+      if (!page) return route.abort('blockedbyclient');
+      const body = readFileSync(join(FIXTURES, page.file));
+      const charset = page.charset ?? 'utf-8';
+      const text = new TextDecoder(charset).decode(body);
+      return route.fulfill({
+        status: 200,
+        contentType: `text/html; charset=utf-8`,
+        body: stripScripts(text),
+      });
+    });
+  }
+
+  serve(page: ServedPage): void {
+    this.served.push(page);
+  }
+
+  extensionUrl(path: string): string {
+    return `chrome-extension://${this.extensionId}/${path}`;
+  }
+
+  async openExtensionPage(path: string): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(this.extensionUrl(path));
+    return page;
+  }
+
+  /** Serves `file` at `url` and opens it. */
+  async openShopPage(url: string, file: string, charset?: string): Promise<Page> {
+    this.serve({ url, file, charset });
+    const page = await this.context.newPage();
+    await page.goto(url);
+    return page;
+  }
+
+  /** Stops the MV3 service worker, as Chrome does after 30 s idle. */
+  async stopServiceWorker(): Promise<void> {
+    const page = this.context.pages()[0] ?? (await this.context.newPage());
+    const cdp = await this.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}

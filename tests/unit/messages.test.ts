@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseRequest } from '../../lib/messages';
+
+describe('matchListings request', () => {
+  const valid = { listings: [{ site: 'jd', itemId: '100012345678', title: '祁东黄花菜 500g', shopName: '湘祁旗舰店' }] };
+
+  it('accepts valid listings', () => {
+    expect(parseRequest('matchListings', valid).listings).toHaveLength(1);
+  });
+  it('rejects when listings is missing', () => {
+    expect(() => parseRequest('matchListings', {})).toThrow();
+  });
+  it('rejects when a title is missing', () => {
+    expect(() => parseRequest('matchListings', { listings: [{ site: 'jd' }] })).toThrow();
+  });
+  it('rejects an unknown site', () => {
+    expect(() => parseRequest('matchListings', { listings: [{ site: 'amazon', title: 'x' }] })).toThrow();
+  });
+  it('rejects a fractional price in fen', () => {
+    expect(() => parseRequest('matchListings', { listings: [{ site: 'jd', title: 'x', priceFen: 1.5 }] })).toThrow();
+  });
+  it('rejects extra fields at the top', () => {
+    expect(() => parseRequest('matchListings', { ...valid, evil: 1 })).toThrow();
+  });
+});
+
+describe('getStatus request', () => {
+  it('accepts an empty object', () => {
+    expect(parseRequest('getStatus', {})).toEqual({});
+  });
+  it('rejects anything else', () => {
+    expect(() => parseRequest('getStatus', { x: 1 })).toThrow();
+    expect(() => parseRequest('getStatus', null)).toThrow();
+  });
+});

@@ -1,0 +1,8 @@
+import 'fake-indexeddb/auto';
+import '../../lib/zod';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { beforeEach } from 'vitest';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
