@@ -22,7 +22,11 @@ const CANDIDATES = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ];
 
-const CJK_FONT_DIRS = ['/usr/share/fonts/truetype/wqy', '/usr/share/fonts/opentype/noto', '/usr/share/fonts/truetype/noto'];
+const CJK_FONT_DIRS = [
+  '/usr/share/fonts/truetype/wqy',
+  '/usr/share/fonts/opentype/noto',
+  '/usr/share/fonts/truetype/noto',
+];
 
 export function findBrowser(): string | undefined {
   const fromEnv = process.env.CHROME_PATH;
@@ -44,7 +48,10 @@ export function ensureBrowser(): string {
     console.log(`Installing ${packages.join(' ')} with apt-get …`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+      stdio: 'inherit',
+      env,
+    });
     const installed = findBrowser();
     if (installed) return installed;
   }

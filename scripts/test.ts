@@ -30,7 +30,12 @@ async function unit(): Promise<void> {
   console.log('\n━━ unit: vitest');
   mkdirSync('.output/test-results', { recursive: true });
   const json = '.output/test-results/vitest.json';
-  const { code } = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${json}`]);
+  const { code } = await run(bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${json}`,
+  ]);
   try {
     const report = JSON.parse(readFileSync(json, 'utf8'));
     const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);

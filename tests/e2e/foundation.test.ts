@@ -18,7 +18,9 @@ describe('the extension', () => {
     assert.equal(manifest.default_locale, 'zh_CN');
     // Headless Chromium picks the extension's locale from the process, not --lang:
     // either of our two names proves the _locales were built and resolved.
-    assert.ok(['消费帮扶助手', 'Relief Shopping Helper'].includes(await page.evaluate(() => chrome.i18n.getMessage('extName'))));
+    assert.ok(
+      ['消费帮扶助手', 'Relief Shopping Helper'].includes(await page.evaluate(() => chrome.i18n.getMessage('extName'))),
+    );
     const hosts = (manifest.host_permissions ?? []).join(' ');
     assert.ok(!hosts.includes('<all_urls>'));
     assert.match(hosts, /jd\.com/);

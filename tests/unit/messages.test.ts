@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseRequest } from '../../lib/messages';
 
 describe('matchListings request', () => {
-  const valid = { listings: [{ site: 'jd', itemId: '100012345678', title: '祁东黄花菜 500g', shopName: '湘祁旗舰店' }] };
+  const valid = {
+    listings: [{ site: 'jd', itemId: '100012345678', title: '祁东黄花菜 500g', shopName: '湘祁旗舰店' }],
+  };
 
   it('accepts valid listings', () => {
     expect(parseRequest('matchListings', valid).listings).toHaveLength(1);

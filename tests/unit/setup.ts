@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import '../../lib/zod';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 beforeEach(() => {
   fakeBrowser.reset();
