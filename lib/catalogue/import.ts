@@ -1,0 +1,77 @@
+import type { CatalogueSource } from '../db/entities';
+import type { ReliefDb } from '../db/schema';
+import { type CatalogueImportPlan, isCatalogueHeader, MissingColumnsError, planCatalogueImport } from './rows';
+import { readTableFile, type Table, TableFileError } from './table';
+
+export { MissingColumnsError, TableFileError };
+
+export interface CatalogueFileReading {
+  fileName: string;
+  sourceName: string;
+  table: Pick<Table, 'format' | 'encoding' | 'sheet' | 'headers'>;
+  plan: CatalogueImportPlan;
+}
+
+export const sourceIdFor = (name: string) => `src:${name.trim()}`;
+
+/** The source's default name: the file's name without its extension. */
+export const defaultSourceName = (fileName: string) =>
+  fileName.replace(/\.(csv|xlsx?|json|txt)$/i, '').trim() || fileName;
+
+/**
+ * Reads and validates a catalogue file into a plan the user reviews before
+ * anything is written. Throws TableFileError / MissingColumnsError, whose
+ * messages name the file and what is wrong.
+ */
+export function parseCatalogueFile(
+  file: { name: string; bytes: Uint8Array },
+  options: { sourceName?: string; today: string },
+): CatalogueFileReading {
+  const table = readTableFile(file, isCatalogueHeader);
+  const sourceName = options.sourceName?.trim() || defaultSourceName(file.name);
+  try {
+    const plan = planCatalogueImport(table, { sourceId: sourceIdFor(sourceName), today: options.today });
+    const { format, encoding, sheet, headers } = table;
+    return { fileName: file.name, sourceName, table: { format, encoding, sheet, headers }, plan };
+  } catch (error) {
+    if (error instanceof MissingColumnsError) throw new TableFileError(file.name, error.message);
+    throw error;
+  }
+}
+
+/**
+ * Writes a plan's valid rows in one transaction: the source's old entries are
+ * replaced, or nothing changes at all.
+ */
+export async function commitCatalogueImport(
+  db: ReliefDb,
+  reading: CatalogueFileReading,
+  meta: { publisher?: string; importedAt: string; sample?: boolean },
+): Promise<CatalogueSource> {
+  const source: CatalogueSource = {
+    id: reading.plan.sourceId,
+    name: reading.sourceName,
+    fileName: reading.fileName,
+    rowCount: reading.plan.entries.length,
+    importedAt: meta.importedAt,
+    sample: meta.sample ?? false,
+    ...(meta.publisher ? { publisher: meta.publisher } : {}),
+  };
+  await db.transaction('rw', db.catalogueSources, db.catalogueEntries, async () => {
+    await db.catalogueEntries.where('sourceId').equals(source.id).delete();
+    await db.catalogueEntries.bulkAdd(reading.plan.entries);
+    await db.catalogueSources.put(source);
+  });
+  return source;
+}
+
+export async function listSources(db: ReliefDb): Promise<CatalogueSource[]> {
+  return db.catalogueSources.orderBy('importedAt').reverse().toArray();
+}
+
+export async function deleteSource(db: ReliefDb, sourceId: string): Promise<void> {
+  await db.transaction('rw', db.catalogueSources, db.catalogueEntries, async () => {
+    await db.catalogueEntries.where('sourceId').equals(sourceId).delete();
+    await db.catalogueSources.delete(sourceId);
+  });
+}

@@ -1,0 +1,245 @@
+import { isValidCreditCode, normalizeCreditCode } from '../credit-code';
+import { parseDate } from '../dates';
+import type { CatalogueEntry, CatalogueStatus, Storefront } from '../db/entities';
+import type { SiteId } from '../match/listing';
+import { foldText, supplierKey } from '../match/normalize';
+import { resolveCounty } from '../regions';
+import { CATALOGUE_COLUMNS, type CatalogueField, FIELD_LABELS, mapHeaders, normalizeHeader } from './columns';
+import type { Table } from './table';
+
+export interface RowProblem {
+  rowNumber: number;
+  column?: string;
+  message: string;
+}
+
+export interface CatalogueImportPlan {
+  sourceId: string;
+  rowsRead: number;
+  entries: CatalogueEntry[];
+  rejected: RowProblem[];
+  duplicates: (RowProblem & { firstRow: number })[];
+  warnings: RowProblem[];
+  /** Headers kept as extra columns. */
+  extraColumns: string[];
+}
+
+const KNOWN_HEADERS = new Set(Object.values(CATALOGUE_COLUMNS).flatMap((aliases) => aliases.map(normalizeHeader)));
+export const isCatalogueHeader = (cell: string) => KNOWN_HEADERS.has(normalizeHeader(cell));
+
+const PLATFORMS: Record<string, SiteId> = {
+  京东: 'jd',
+  jd: 'jd',
+  京东商城: 'jd',
+  淘宝: 'taobao',
+  taobao: 'taobao',
+  淘宝网: 'taobao',
+  天猫: 'tmall',
+  tmall: 'tmall',
+  拼多多: 'pinduoduo',
+  pinduoduo: 'pinduoduo',
+  pdd: 'pinduoduo',
+  苏宁: 'suning',
+  苏宁易购: 'suning',
+  suning: 'suning',
+  '832': 'fupin832',
+  '832平台': 'fupin832',
+  脱贫地区农副产品网络销售平台: 'fupin832',
+  fupin832: 'fupin832',
+};
+
+export function parsePlatform(text: string): SiteId | undefined {
+  return PLATFORMS[foldText(text)];
+}
+
+/** Taobao and Tmall share one item-id space, so both key as `taobao:`. */
+export function itemKey(site: SiteId, itemId: string): string {
+  return `${site === 'tmall' ? 'taobao' : site}:${itemId}`;
+}
+
+const STATUS: Record<string, CatalogueStatus> = {
+  有效: 'valid',
+  正常: 'valid',
+  valid: 'valid',
+  过期: 'expired',
+  已过期: 'expired',
+  失效: 'expired',
+  已失效: 'expired',
+  expired: 'expired',
+  撤销: 'revoked',
+  已撤销: 'revoked',
+  取消: 'revoked',
+  已取消: 'revoked',
+  退出: 'revoked',
+  revoked: 'revoked',
+};
+
+const NO_EXPIRY = /^(?:长期|长期有效|永久|无|-|—)$/;
+
+/** Cell text: NFKC (full-width digits and spaces), trimmed, inner white space folded. */
+function clean(text: string | undefined): string {
+  return (text ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Validates a table's rows into catalogue entries and a report: rejected rows
+ * (no name, no supplier, a date that cannot be read), duplicates, warnings.
+ * Pure: nothing is written.
+ */
+export function planCatalogueImport(table: Table, options: { sourceId: string; today: string }): CatalogueImportPlan {
+  const fields = mapHeaders(table.headers);
+  const missing = (['name', 'supplier'] as const).filter((f) => !fields.includes(f));
+  if (missing.length) {
+    throw new MissingColumnsError(missing.map((f) => FIELD_LABELS[f]));
+  }
+  const column = (field: CatalogueField) => table.headers[fields.indexOf(field)] ?? FIELD_LABELS[field];
+  const extraColumns = table.headers.filter((h, i) => h && !fields[i]);
+
+  const plan: CatalogueImportPlan = {
+    sourceId: options.sourceId,
+    rowsRead: table.rows.length,
+    entries: [],
+    rejected: [],
+    duplicates: [],
+    warnings: [],
+    extraColumns,
+  };
+  for (const f of table.formulaCells) {
+    plan.warnings.push({
+      rowNumber: f.rowNumber,
+      column: f.column,
+      message: `单元格含公式 ${f.formula}，未计算，按文件中保存的值读取`,
+    });
+  }
+  const byCertificate = new Map<string, number>();
+  const bySupplierProduct = new Map<string, number>();
+
+  for (const { rowNumber, cells } of table.rows) {
+    const get = (field: CatalogueField) => {
+      const i = fields.indexOf(field);
+      return i < 0 ? '' : clean(cells[i]);
+    };
+    const reject = (field: CatalogueField, message: string) =>
+      plan.rejected.push({ rowNumber, column: column(field), message });
+
+    const name = get('name');
+    const supplier = get('supplier');
+    if (!name) {
+      reject('name', '缺少产品名称');
+      continue;
+    }
+    if (!supplier) {
+      reject('supplier', '缺少供应商');
+      continue;
+    }
+    const dates: Partial<Record<'certifiedOn' | 'validUntil', string>> = {};
+    let badDate = false;
+    for (const field of ['certifiedOn', 'validUntil'] as const) {
+      const raw = get(field);
+      if (!raw || (field === 'validUntil' && NO_EXPIRY.test(raw))) continue;
+      const iso = parseDate(raw);
+      if (!iso) {
+        reject(field, `日期无法识别：「${raw}」`);
+        badDate = true;
+        break;
+      }
+      dates[field] = iso;
+    }
+    if (badDate) continue;
+
+    const warn = (field: CatalogueField, message: string) =>
+      plan.warnings.push({ rowNumber, column: column(field), message });
+
+    let creditCode: string | undefined = get('creditCode') ? normalizeCreditCode(get('creditCode')) : undefined;
+    if (creditCode && !isValidCreditCode(creditCode)) warn('creditCode', `统一社会信用代码校验不通过：${creditCode}`);
+
+    const statusText = get('status');
+    let status: CatalogueStatus = STATUS[foldText(statusText)] ?? 'valid';
+    if (statusText && !STATUS[foldText(statusText)]) warn('status', `状态「${statusText}」无法识别，按"有效"处理`);
+    if (status === 'valid' && dates.validUntil && dates.validUntil < options.today) {
+      status = 'expired';
+      warn('validUntil', `已过有效期（${dates.validUntil}），按"过期"导入`);
+    }
+
+    const province = get('province') || undefined;
+    const city = get('city') || undefined;
+    const county = get('county') || undefined;
+    const countyCode = county ? resolveCounty(county, { province, city }) : undefined;
+    if (county && !countyCode) warn('county', `县「${county}」无法对应到行政区划代码`);
+
+    const platformText = get('platform');
+    const platform = platformText ? parsePlatform(platformText) : undefined;
+    if (platformText && !platform) warn('platform', `平台「${platformText}」不是支持的网站`);
+    const shopName = get('shopName') || undefined;
+    const itemIds = get('itemId')
+      .split(/[\s,，;；、|]+/)
+      .map((s) => s.replace(/\.0$/, ''))
+      .filter((s) => /^\d{3,20}$/.test(s));
+    if (get('itemId') && itemIds.length === 0) warn('itemId', `商品编号「${get('itemId')}」无法识别`);
+    const storefronts: Storefront[] = platform && (shopName || itemIds.length) ? [{ platform, shopName, itemIds }] : [];
+
+    const certificateNo = get('certificateNo') || undefined;
+    const spKey = `${supplierKey(supplier)}|${foldText(name)}`;
+    const firstRow = (certificateNo && byCertificate.get(certificateNo)) || bySupplierProduct.get(spKey);
+    if (firstRow) {
+      plan.duplicates.push({
+        rowNumber,
+        firstRow,
+        message:
+          certificateNo && byCertificate.get(certificateNo) ? `证书编号 ${certificateNo} 重复` : '供应商和产品名称重复',
+      });
+      continue;
+    }
+    if (certificateNo) byCertificate.set(certificateNo, rowNumber);
+    bySupplierProduct.set(spKey, rowNumber);
+
+    const extra: Record<string, string> = {};
+    table.headers.forEach((h, i) => {
+      if (h && !fields[i] && clean(cells[i])) extra[h] = clean(cells[i]);
+    });
+    if (!creditCode) creditCode = undefined;
+
+    plan.entries.push(
+      stripUndefined({
+        id: `${options.sourceId}#${rowNumber}`,
+        sourceId: options.sourceId,
+        certificateNo,
+        name,
+        aliases: get('aliases')
+          .split(/[,，;；、|]+/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+        category: get('category') || undefined,
+        brand: get('brand') || undefined,
+        spec: get('spec') || undefined,
+        supplier,
+        supplierKey: supplierKey(supplier),
+        creditCode,
+        province,
+        city,
+        county,
+        countyCode,
+        certifiedOn: dates.certifiedOn,
+        validUntil: dates.validUntil,
+        status,
+        batch: get('batch') || undefined,
+        storefronts,
+        itemKeys: platform ? itemIds.map((id) => itemKey(platform, id)) : [],
+        extra,
+      }),
+    );
+  }
+  return plan;
+}
+
+export class MissingColumnsError extends Error {
+  constructor(readonly columns: string[]) {
+    super(`缺少必需的列：${columns.map((c) => `"${c}"`).join('、')}`);
+    this.name = 'MissingColumnsError';
+  }
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
+  return value;
+}

@@ -1,0 +1,210 @@
+import * as XLSX from '@e965/xlsx';
+import Papa from 'papaparse';
+import { decodeText } from './encoding';
+
+/** A file read as a table: header cells and the data rows with their row numbers in the file. */
+export interface Table {
+  format: 'csv' | 'xlsx' | 'json';
+  encoding?: string;
+  sheet?: string;
+  headers: string[];
+  rows: { rowNumber: number; cells: string[] }[];
+  /** Cells that held formulas: read as their values, never evaluated. */
+  formulaCells: { rowNumber: number; column: string; formula: string }[];
+}
+
+/** A file we cannot read; `message` is for the user, in Chinese, naming the file. */
+export class TableFileError extends Error {
+  constructor(
+    readonly fileName: string,
+    readonly reason: string,
+  ) {
+    super(`「${fileName}」${reason}`);
+    this.name = 'TableFileError';
+  }
+}
+
+export const MAX_TEXT_BYTES = 40 * 1024 * 1024;
+export const MAX_XLSX_BYTES = 25 * 1024 * 1024;
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+function isZip(bytes: Uint8Array) {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
+function isOle(bytes: Uint8Array) {
+  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+}
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/**
+ * Finds the header row: government lists often start with a title row
+ * (全国扶贫产品目录（第七批）) above it. The header is the row among the
+ * first ten that names the most known columns.
+ */
+function findHeaderRow(grid: string[][], isKnownHeader: (cell: string) => boolean): number {
+  let best = -1;
+  let bestScore = 0;
+  for (let r = 0; r < Math.min(grid.length, 10); r++) {
+    const score = (grid[r] ?? []).filter(isKnownHeader).length;
+    if (score > bestScore) {
+      best = r;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function fromGrid(
+  fileName: string,
+  grid: string[][],
+  isKnownHeader: (cell: string) => boolean,
+  base: Omit<Table, 'headers' | 'rows'>,
+): Table {
+  const nonEmpty = grid.filter((r) => r.some((c) => c.trim() !== ''));
+  if (nonEmpty.length === 0) throw new TableFileError(fileName, '是空的：没有任何数据行。');
+  const headerIndex = findHeaderRow(grid, isKnownHeader);
+  if (headerIndex < 0) {
+    throw new TableFileError(fileName, '不是可识别的表格：前 10 行中找不到"产品名称""供应商"等表头。');
+  }
+  const headers = (grid[headerIndex] ?? []).map((h) => h.trim());
+  const rows: Table['rows'] = [];
+  for (let r = headerIndex + 1; r < grid.length; r++) {
+    const cells = grid[r] ?? [];
+    if (cells.every((c) => c.trim() === '')) continue;
+    rows.push({ rowNumber: r + 1, cells });
+  }
+  return { ...base, headers, rows };
+}
+
+function readCsv(fileName: string, bytes: Uint8Array, isKnownHeader: (c: string) => boolean): Table {
+  const { text, encoding } = decodeText(bytes);
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const grid = parsed.data.map((row) => row.map((c) => String(c ?? '')));
+  if (grid.length && grid[grid.length - 1]?.every((c) => c === '')) grid.pop();
+  const table = fromGrid(fileName, grid, isKnownHeader, { format: 'csv', encoding, formulaCells: [] });
+  // In a CSV a formula is only text; we keep it as text and say so.
+  for (const row of table.rows) {
+    row.cells.forEach((cell, i) => {
+      if (/^[=]/.test(cell.trim())) {
+        table.formulaCells.push({
+          rowNumber: row.rowNumber,
+          column: table.headers[i] ?? `第${i + 1}列`,
+          formula: cell,
+        });
+      }
+    });
+  }
+  return table;
+}
+
+function cellText(cell: XLSX.CellObject | undefined): string {
+  if (!cell || cell.v === undefined || cell.v === null) return '';
+  if (cell.t === 'n') return String(cell.v); // dates stay serial numbers; parseDate reads them
+  if (cell.t === 'b') return cell.v ? 'TRUE' : 'FALSE';
+  if (cell.t === 'e') return '';
+  return String(cell.v);
+}
+
+function readXlsx(fileName: string, bytes: Uint8Array, isKnownHeader: (c: string) => boolean): Table {
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(bytes, { type: 'array', cellFormula: true, cellDates: false, cellHTML: false, dense: true });
+  } catch {
+    throw new TableFileError(fileName, '已损坏或不完整，无法作为 Excel 文件读取。请重新导出或另存为 CSV。');
+  }
+  let firstError: TableFileError | undefined;
+  for (const sheetName of workbook.SheetNames) {
+    const sheet = workbook.Sheets[sheetName] as XLSX.DenseWorkSheet | undefined;
+    const data = sheet?.['!data'] ?? [];
+    const formulas: { r: number; c: number; f: string }[] = [];
+    const grid = data.map((row, r) =>
+      (row ?? []).map((cell, c) => {
+        if (cell?.f) formulas.push({ r, c, f: cell.f });
+        return cellText(cell);
+      }),
+    );
+    try {
+      const table = fromGrid(fileName, grid, isKnownHeader, { format: 'xlsx', sheet: sheetName, formulaCells: [] });
+      const dataRows = new Set(table.rows.map((row) => row.rowNumber));
+      for (const { r, c, f } of formulas) {
+        if (dataRows.has(r + 1)) {
+          table.formulaCells.push({ rowNumber: r + 1, column: table.headers[c] ?? `第${c + 1}列`, formula: `=${f}` });
+        }
+      }
+      return table;
+    } catch (error) {
+      if (error instanceof TableFileError) firstError ??= error;
+      else throw error;
+    }
+  }
+  throw firstError ?? new TableFileError(fileName, '没有工作表。');
+}
+
+function readJson(fileName: string, bytes: Uint8Array): Table {
+  let data: unknown;
+  try {
+    data = JSON.parse(decodeText(bytes).text);
+  } catch {
+    throw new TableFileError(fileName, '不是有效的 JSON 文件。');
+  }
+  const list = Array.isArray(data)
+    ? data
+    : data && typeof data === 'object'
+      ? ((data as Record<string, unknown>).entries ?? (data as Record<string, unknown>).rows)
+      : undefined;
+  if (!Array.isArray(list))
+    throw new TableFileError(fileName, '不是表格：JSON 应为对象数组，或带 entries 数组的对象。');
+  if (list.length === 0) throw new TableFileError(fileName, '是空的：没有任何数据行。');
+  const headers: string[] = [];
+  for (const item of list) {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
+    for (const key of Object.keys(item)) if (!headers.includes(key)) headers.push(key);
+  }
+  if (headers.length === 0) throw new TableFileError(fileName, '不是表格：JSON 数组中没有对象。');
+  const rows = list.map((item, i) => ({
+    rowNumber: i + 1,
+    cells: headers.map((h) => {
+      const v = item && typeof item === 'object' ? (item as Record<string, unknown>)[h] : undefined;
+      if (v === undefined || v === null) return '';
+      return Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    }),
+  }));
+  return { format: 'json', headers, rows, formulaCells: [] };
+}
+
+/**
+ * Reads a CSV, XLSX (or XLS) or JSON file into a table. Throws a
+ * TableFileError with a message for the user when the file cannot be read.
+ */
+export function readTableFile(
+  file: { name: string; bytes: Uint8Array },
+  isKnownHeader: (cell: string) => boolean,
+): Table {
+  const { name, bytes } = file;
+  if (bytes.length === 0) throw new TableFileError(name, '是空的（0 字节）。');
+  const lower = name.toLowerCase();
+  if (isZip(bytes) || isOle(bytes) || /\.xlsx?$/.test(lower)) {
+    if (bytes.length > MAX_XLSX_BYTES) {
+      throw new TableFileError(
+        name,
+        `太大（${mb(bytes.length)}）：Excel 文件最多 ${mb(MAX_XLSX_BYTES)}。请另存为 CSV，或拆分成几个文件。`,
+      );
+    }
+    return readXlsx(name, bytes, isKnownHeader);
+  }
+  if (bytes.length > MAX_TEXT_BYTES) {
+    throw new TableFileError(
+      name,
+      `太大（${mb(bytes.length)}）：最多 ${mb(MAX_TEXT_BYTES)}。请拆分成几个文件后分别导入。`,
+    );
+  }
+  if (looksBinary(bytes)) throw new TableFileError(name, '不是表格文件：请选择 CSV、XLSX 或 JSON 文件。');
+  const firstChar = decodeText(bytes.subarray(0, 64)).text.trimStart()[0];
+  if (lower.endsWith('.json') || firstChar === '[' || firstChar === '{') return readJson(name, bytes);
+  return readCsv(name, bytes, isKnownHeader);
+}

@@ -1,0 +1,42 @@
+/** Dates are stored as ISO `YYYY-MM-DD`; this reads the forms people and Excel write. */
+
+const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30); // Excel's day 0, after its 1900 leap-year bug
+
+function iso(y: number, m: number, d: number): string | undefined {
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return undefined;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) return undefined; // 2021-02-30, 2021-13-45: never guessed
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function excelSerialToIso(serial: number): string | undefined {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 120_000) return undefined;
+  const date = new Date(EXCEL_EPOCH_UTC + Math.floor(serial) * 86_400_000);
+  return iso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/**
+ * Reads 2020-09-02, 2020/9/2, 2020.9.2, 2020年9月2日, 20200902, full-width
+ * digits, and Excel serial numbers (as numbers or digit strings of 5).
+ * Returns undefined for anything it cannot read with certainty.
+ */
+export function parseDate(input: string | number | Date | null | undefined): string | undefined {
+  if (input === null || input === undefined) return undefined;
+  if (input instanceof Date) {
+    return Number.isNaN(input.getTime()) ? undefined : iso(input.getFullYear(), input.getMonth() + 1, input.getDate());
+  }
+  if (typeof input === 'number') return excelSerialToIso(input);
+  const s = input.normalize('NFKC').trim().replace(/\s+/g, '');
+  if (!s) return undefined;
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ]?\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (/^\d{5}(?:\.\d+)?$/.test(s)) return excelSerialToIso(Number(s));
+  return undefined;
+}
+
+/** Today in the user's time zone, as YYYY-MM-DD. */
+export function todayIso(now: Date = new Date()): string {
+  return iso(now.getFullYear(), now.getMonth() + 1, now.getDate()) as string;
+}

@@ -1,0 +1,203 @@
+import { AREAS, CITIES, cityNameOf, PROVINCES, provinceOf } from './divisions';
+import { countyCore, prefectureCore } from './names';
+import { COUNTY_NAMES, isPovertyCounty } from './poverty';
+
+/**
+ * County cores that are also everyday words, brands or varieties, so that a
+ * title holding them says nothing about where a product is from
+ * (平安果 is a Christmas apple, 龙井 a tea from Hangzhou, 合作社 a cooperative).
+ */
+export const AMBIGUOUS_CORES: ReadonlySet<string> = new Set([
+  '平安',
+  '永和',
+  '共和',
+  '合作',
+  '安定',
+  '石门',
+  '白水',
+  '清水',
+  '南部',
+  '凤凰',
+  '莲花',
+  '同心',
+  '富裕',
+  '延长',
+  '延寿',
+  '资源',
+  '独山',
+  '龙井',
+  '会同',
+  '大方',
+  '同仁',
+  '中方',
+  '威信',
+  '库伦',
+  '太湖',
+  '天柱',
+  '太白',
+  '和顺',
+  '万全',
+  '万安',
+  '大安',
+  '民权',
+  '乐业',
+  '长顺',
+  '新河',
+  '大宁',
+  '安仁',
+  '永平',
+  '太康',
+  '大关',
+  '兴国',
+  '长武',
+  '新田',
+  '保康',
+  '宁明',
+  '仁布',
+  '普安',
+  '安多',
+  '丹巴',
+  '汉阴',
+  '江口',
+  '东兰',
+  '万山',
+  '大名',
+  '黑水',
+  '青河',
+  '龙江',
+  '五台',
+  '崇礼',
+  '正安',
+  '泰来',
+  '红安',
+  '罗田',
+  '平山',
+  '合水',
+  '宁城',
+  '乌兰',
+]);
+
+// A core followed by one of these names something else: 鄱阳湖, 井冈山路, 同仁堂, 和田玉.
+const NOT_AFTER_CORE = /^(?:湖|山|路|街|道|堂|玉|牌|集团|银行|大道|广场|小区|酒店)/;
+
+interface Term {
+  text: string;
+  codes: string[];
+  /** A core (祁东) rather than a full name (祁东县): held to the stricter rules. */
+  core: boolean;
+}
+
+export interface PlaceMention {
+  code: string;
+  /** Current county name. */
+  county: string;
+  province?: string;
+  city?: string;
+  /** The text as it stood in the title. */
+  mention: string;
+  index: number;
+  poverty: boolean;
+}
+
+function buildTerms(): Map<string, Term[]> {
+  const full = new Map<string, Set<string>>();
+  const cores = new Map<string, Set<string>>();
+  const add = (map: Map<string, Set<string>>, text: string, code: string) => {
+    let set = map.get(text);
+    if (!set) map.set(text, (set = new Set()));
+    set.add(code);
+  };
+  for (const { code, names } of COUNTY_NAMES) {
+    for (const name of names) {
+      add(full, name, code);
+      const core = countyCore(name);
+      if (core) add(cores, core, code);
+    }
+  }
+  // A core that is also a prefecture (大同, 承德, 吉安) or a province names the larger unit, not the county.
+  const larger = new Set<string>();
+  for (const c of CITIES) {
+    const core = prefectureCore(c.name);
+    if (core) larger.add(core);
+    larger.add(c.name);
+  }
+  for (const p of PROVINCES) larger.add(p.name.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, ''));
+
+  const byFirst = new Map<string, Term[]>();
+  const push = (term: Term) => {
+    const first = term.text[0] ?? '';
+    const list = byFirst.get(first) ?? [];
+    list.push(term);
+    byFirst.set(first, list);
+  };
+  for (const [text, codes] of full) {
+    if (codes.size === 1) push({ text, codes: [...codes], core: false }); // 城关区 ×2, 朝阳区 ×2 … name no one place
+  }
+  for (const [text, codes] of cores) {
+    if (codes.size !== 1 || larger.has(text) || AMBIGUOUS_CORES.has(text) || full.has(text)) continue;
+    push({ text, codes: [...codes], core: true });
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
+  return byFirst;
+}
+
+let terms: Map<string, Term[]> | undefined;
+
+/**
+ * Finds the county-level places a text names (titles, shop names, locations),
+ * by current or old name or by core, longest first, each place once.
+ */
+export function detectPlaces(text: string): PlaceMention[] {
+  terms ??= buildTerms();
+  const found: PlaceMention[] = [];
+  const seen = new Set<string>();
+  const s = text.normalize('NFKC');
+  for (let i = 0; i < s.length; i++) {
+    const candidates = terms.get(s[i] ?? '');
+    if (!candidates) continue;
+    for (const term of candidates) {
+      if (!s.startsWith(term.text, i)) continue;
+      const after = s.slice(i + term.text.length);
+      if (term.core && NOT_AFTER_CORE.test(after)) continue;
+      const code = term.codes[0] ?? '';
+      if (!seen.has(code)) {
+        seen.add(code);
+        const area = AREAS.find((a) => a.code === code);
+        found.push({
+          code,
+          county: area?.name ?? term.text,
+          province: provinceOf(code)?.name,
+          city: cityNameOf(code),
+          mention: term.text,
+          index: i,
+          poverty: isPovertyCounty(code),
+        });
+      }
+      i += term.text.length - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+/**
+ * Resolves a county written in a file or form to its code: full current or
+ * old name, or a core, narrowed by province and city names when given.
+ */
+export function resolveCounty(name: string, hint: { province?: string; city?: string } = {}): string | undefined {
+  const wanted = name.normalize('NFKC').replace(/\s+/g, '');
+  if (!wanted) return undefined;
+  if (/^\d{6}$/.test(wanted) && AREAS.some((a) => a.code === wanted)) return wanted;
+  const matches = COUNTY_NAMES.filter(({ names }) =>
+    names.some((n) => n === wanted || countyCore(n) === wanted || n === countyCore(wanted)),
+  ).map((c) => c.code);
+  const narrowed = matches.filter((code) => {
+    const province = provinceOf(code)?.name ?? '';
+    const city = cityNameOf(code) ?? '';
+    return (
+      (!hint.province || province.startsWith(hint.province.replace(/省$/, ''))) &&
+      (!hint.city || city.startsWith(hint.city.replace(/市$/, '')) || province.startsWith(hint.city))
+    );
+  });
+  return narrowed.length === 1 ? narrowed[0] : undefined;
+}

@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
+import { describe, expect, it } from 'vitest';
+import {
+  commitCatalogueImport,
+  deleteSource,
+  listSources,
+  parseCatalogueFile,
+  TableFileError,
+} from '../../lib/catalogue/import';
+import { ReliefDb } from '../../lib/db/schema';
+import { FIXTURES } from './helpers';
+
+const TODAY = '2026-11-25';
+const enc = (text: string) => new TextEncoder().encode(text);
+const parse = (name: string, bytes: Uint8Array, sourceName?: string) =>
+  parseCatalogueFile({ name, bytes }, { today: TODAY, sourceName });
+
+function xlsxBytes(rows: unknown[][], edit?: (ws: XLSX.WorkSheet) => void): Uint8Array {
+  const ws = XLSX.utils.aoa_to_sheet(rows);
+  edit?.(ws);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '目录');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+let dbCount = 0;
+const freshDb = () => new ReliefDb(`catalogue-test-${++dbCount}`);
+
+describe('a GBK CSV as Excel saves it, with bad rows', () => {
+  const bytes = new Uint8Array(readFileSync(`${FIXTURES}catalogues/gbk-excel-with-bad-rows.csv`));
+  const reading = parse('第七批目录.csv', bytes);
+  const { plan } = reading;
+
+  it('detects GBK and reads every row', () => {
+    expect(reading.table.encoding).toBe('gb18030');
+    expect(plan.rowsRead).toBe(9);
+    expect(reading.sourceName).toBe('第七批目录');
+  });
+
+  it('keeps the valid rows with their fields read', () => {
+    expect(plan.entries.map((e) => e.name)).toEqual(['祁东黄花菜', '城口老腊肉', '秭归脐橙', '孟连咖啡', '寻乌蜜桔']);
+    const first = plan.entries[0];
+    expect(first).toMatchObject({
+      certificateNo: 'FP2020430426001',
+      supplier: '祁东县湘祁黄花菜开发有限公司',
+      county: '祁东县',
+      countyCode: '430426',
+      certifiedOn: '2020-09-02',
+      validUntil: '2025-12-31',
+      status: 'expired',
+      batch: '第七批',
+      storefronts: [{ platform: 'jd', shopName: '湘祁黄花菜旗舰店', itemIds: ['100012345678'] }],
+      itemKeys: ['jd:100012345678'],
+    });
+    expect(plan.entries[1]?.certifiedOn).toBe('2020-09-02');
+    expect(plan.entries[4]?.certifiedOn).toBe('2020-09-02');
+    expect(plan.entries[2]?.itemKeys).toEqual(['taobao:600123456789']);
+  });
+
+  it('names each rejected row, its column and the reason', () => {
+    expect(plan.rejected).toEqual([
+      { rowNumber: 5, column: '产品名称', message: '缺少产品名称' },
+      { rowNumber: 6, column: '供应商', message: '缺少供应商' },
+      { rowNumber: 7, column: '认定日期', message: '日期无法识别：「2021-13-45」' },
+    ]);
+  });
+
+  it('reports duplicates against the first row', () => {
+    expect(plan.duplicates).toEqual([{ rowNumber: 9, firstRow: 2, message: '证书编号 FP2020430426001 重复' }]);
+  });
+
+  it('warns about a bad credit code and expired validity, without rejecting', () => {
+    const byRow = (n: number) => plan.warnings.filter((w) => w.rowNumber === n).map((w) => w.column);
+    expect(byRow(4)).toEqual(['统一社会信用代码']);
+    expect(byRow(8)).toEqual(['有效期至']);
+    expect(plan.entries.find((e) => e.name === '孟连咖啡')?.status).toBe('expired');
+  });
+
+  it('keeps columns it does not know', () => {
+    expect(plan.extraColumns).toEqual(['备注']);
+    expect(plan.entries[1]?.extra).toEqual({ 备注: '手工熏制' });
+  });
+});
+
+describe('headers, encodings and formats', () => {
+  it('reads UTF-8 with a BOM, header aliases, full-width text and a title row above the header', () => {
+    const csv =
+      '\uFEFF全国扶贫产品目录（第七批）,,\n商品名称,生产企业,所在县,有效期\n黄花菜，干货,湘祁公司,祁东县,２０３０／１／１\n';
+    const { plan, table } = parse('list.csv', enc(csv));
+    expect(table.encoding).toBe('utf-8');
+    expect(plan.entries).toHaveLength(1);
+    expect(plan.entries[0]).toMatchObject({
+      name: '黄花菜,干货',
+      supplier: '湘祁公司',
+      validUntil: '2030-01-01',
+      status: 'valid',
+    });
+    expect(plan.entries[0]?.id).toContain('#3');
+  });
+
+  it('reads XLSX with Excel serial dates and reports formulas without evaluating them', () => {
+    const bytes = xlsxBytes(
+      [
+        ['产品名称', '供应商', '认定日期', '有效期至', '规格'],
+        ['秭归脐橙', '屈乡合作社', 44076, '2099/12/31', '5kg'],
+        ['城口腊肉', '巴山合作社', 44076, '2099/12/31', 0],
+      ],
+      (ws) => {
+        ws.E3 = { t: 'n', v: 2, f: 'SUM(1,1)' };
+      },
+    );
+    const { plan, table } = parse('list.xlsx', bytes);
+    expect(table.format).toBe('xlsx');
+    expect(plan.entries.map((e) => e.certifiedOn)).toEqual(['2020-09-02', '2020-09-02']);
+    expect(plan.warnings).toEqual([
+      { rowNumber: 3, column: '规格', message: '单元格含公式 =SUM(1,1)，未计算，按文件中保存的值读取' },
+    ]);
+  });
+
+  it('keeps a CSV formula as text and says so', () => {
+    const { plan } = parse('f.csv', enc('产品名称,供应商\n=HYPERLINK("http://x"),某合作社\n'));
+    expect(plan.entries[0]?.name).toBe('=HYPERLINK("http://x")');
+    expect(plan.warnings[0]).toMatchObject({ rowNumber: 2, column: '产品名称' });
+  });
+
+  it('reads JSON arrays of objects', () => {
+    const json = JSON.stringify([
+      { 产品名称: '通江银耳', 供应商: '通江县银耳合作社', 县: '通江县', 别名: ['银耳', '白木耳'] },
+    ]);
+    const { plan } = parse('list.json', enc(json));
+    expect(plan.entries[0]).toMatchObject({ name: '通江银耳', countyCode: '511921', aliases: ['银耳', '白木耳'] });
+  });
+});
+
+describe('bad files get a clear message', () => {
+  const message = (name: string, bytes: Uint8Array) => {
+    try {
+      parse(name, bytes);
+    } catch (error) {
+      expect(error).toBeInstanceOf(TableFileError);
+      return (error as Error).message;
+    }
+    throw new Error('expected the file to be refused');
+  };
+
+  it('an empty file', () => {
+    expect(message('empty.csv', new Uint8Array())).toBe('「empty.csv」是空的（0 字节）。');
+    expect(message('blank.csv', enc('\n\n'))).toContain('是空的');
+  });
+  it('a file that is not a table', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect(message('photo.csv', png)).toContain('不是表格文件');
+    expect(message('notes.txt', enc('今天天气很好\n明天也是'))).toContain('找不到');
+    expect(message('x.json', enc('{"a":1}'))).toContain('不是表格');
+  });
+  it('no supplier column', () => {
+    expect(message('x.csv', enc('产品名称,县\n黄花菜,祁东县\n'))).toBe('「x.csv」缺少必需的列："供应商"');
+  });
+  it('a truncated XLSX', () => {
+    const whole = xlsxBytes([
+      ['产品名称', '供应商'],
+      ['a', 'b'],
+    ]);
+    expect(message('cut.xlsx', whole.subarray(0, Math.floor(whole.length / 2)))).toContain('已损坏或不完整');
+  });
+  it('a 50 MB file is refused with its size, not parsed', () => {
+    const big = new Uint8Array(50 * 1024 * 1024).fill(0x41);
+    expect(message('huge.csv', big)).toBe('「huge.csv」太大（50.0 MB）：最多 40.0 MB。请拆分成几个文件后分别导入。');
+    expect(message('huge.xlsx', big)).toContain('太大（50.0 MB）');
+  });
+});
+
+describe('writing an import', () => {
+  const csv = (rows: string) => enc(`产品名称,供应商\n${rows}`);
+
+  it('writes all valid rows in one go, and re-importing the source replaces them', async () => {
+    const db = freshDb();
+    await commitCatalogueImport(db, parse('目录.csv', csv('甲,公司一\n乙,公司二\n')), {
+      importedAt: '2026-11-01T00:00:00Z',
+    });
+    expect(await db.catalogueEntries.count()).toBe(2);
+    await commitCatalogueImport(db, parse('目录.csv', csv('丙,公司三\n')), { importedAt: '2026-11-02T00:00:00Z' });
+    expect((await db.catalogueEntries.toArray()).map((e) => e.name)).toEqual(['丙']);
+    expect(await listSources(db)).toMatchObject([{ name: '目录', rowCount: 1, importedAt: '2026-11-02T00:00:00Z' }]);
+  });
+
+  it('writes nothing when any write fails, and keeps what was stored', async () => {
+    const db = freshDb();
+    await commitCatalogueImport(db, parse('old.csv', csv('旧,公司\n')), { importedAt: '2026-11-01T00:00:00Z' });
+    const reading = parse('new.csv', csv('甲,公司一\n乙,公司二\n'));
+    // Two entries with one id: the second add fails inside the transaction.
+    reading.plan.entries[1] = {
+      ...(reading.plan.entries[1] as (typeof reading.plan.entries)[number]),
+      id: reading.plan.entries[0]?.id as string,
+    };
+    await expect(commitCatalogueImport(db, reading, { importedAt: '2026-11-02T00:00:00Z' })).rejects.toThrow();
+    expect((await db.catalogueEntries.toArray()).map((e) => e.name)).toEqual(['旧']);
+    expect((await listSources(db)).map((s) => s.name)).toEqual(['old']);
+  });
+
+  it('deletes a source with its entries, leaving the others', async () => {
+    const db = freshDb();
+    await commitCatalogueImport(db, parse('a.csv', csv('甲,公司一\n')), { importedAt: '2026-11-01T00:00:00Z' });
+    await commitCatalogueImport(db, parse('b.csv', csv('乙,公司二\n')), { importedAt: '2026-11-02T00:00:00Z' });
+    await deleteSource(db, 'src:a');
+    expect((await db.catalogueEntries.toArray()).map((e) => e.name)).toEqual(['乙']);
+    expect((await listSources(db)).map((s) => s.id)).toEqual(['src:b']);
+  });
+});

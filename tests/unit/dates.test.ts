@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseDate } from '../../lib/dates';
+
+describe('parseDate', () => {
+  it.each([
+    ['2020-09-02', '2020-09-02'],
+    ['2020/9/2', '2020-09-02'],
+    ['2020.9.2', '2020-09-02'],
+    ['2020年9月2日', '2020-09-02'],
+    ['20200902', '2020-09-02'],
+    ['２０２０年９月２日', '2020-09-02'],
+    ['2020-09-02 13:45:00', '2020-09-02'],
+    ['44076', '2020-09-02'],
+  ])('reads %s', (text, iso) => {
+    expect(parseDate(text)).toBe(iso);
+  });
+
+  it('reads Excel serial numbers', () => {
+    expect(parseDate(44076)).toBe('2020-09-02');
+    expect(parseDate(45658)).toBe('2025-01-01');
+  });
+
+  it.each(['2021-13-45', '2021-02-30', '2020/0/1', '明天', '2020-9', '99999999', ''])('never guesses %s', (text) => {
+    expect(parseDate(text)).toBeUndefined();
+  });
+
+  it('accepts 29 February only in leap years', () => {
+    expect(parseDate('2024-02-29')).toBe('2024-02-29');
+    expect(parseDate('2023-02-29')).toBeUndefined();
+  });
+});
