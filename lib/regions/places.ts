@@ -103,9 +103,9 @@ function buildTerms(): Map<string, Term[]> {
   const full = new Map<string, Set<string>>();
   const cores = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, text: string, code: string) => {
-    let set = map.get(text);
-    if (!set) map.set(text, (set = new Set()));
+    const set = map.get(text) ?? new Set<string>();
     set.add(code);
+    map.set(text, set);
   };
   for (const { code, names } of COUNTY_NAMES) {
     for (const name of names) {
