@@ -1,21 +1,32 @@
-import { storage } from 'wxt/utils/storage';
-import type { LanguagePreference } from './i18n';
-import type { SiteId } from './match/listing';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, SETTING_NAMES, type SettingName, type Settings, SettingsSchema } from './settings-schema';
 
-// Settings that content scripts need live in storage.local (they cannot open
-// the extension's IndexedDB); each item is versioned so it can migrate.
+// Settings live in storage.local: content scripts need some of them and cannot
+// open the extension's IndexedDB. Each item is versioned so it can migrate.
+function item<K extends SettingName>(name: K): WxtStorageItem<Settings[K], Record<string, never>> {
+  return storage.defineItem<Settings[K]>(`local:${name}`, { fallback: DEFAULT_SETTINGS[name], version: 1 });
+}
 
-export const languageSetting = storage.defineItem<LanguagePreference>('local:language', {
-  fallback: 'auto',
-  version: 1,
-});
+export const settings: { [K in SettingName]: WxtStorageItem<Settings[K], Record<string, never>> } = {
+  language: item('language'),
+  siteSwitches: item('siteSwitches'),
+  showHints: item('showHints'),
+  profile: item('profile'),
+  homeRegion: item('homeRegion'),
+  countPovertyArea: item('countPovertyArea'),
+};
 
-export const siteSwitchesSetting = storage.defineItem<Partial<Record<SiteId, boolean>>>('local:siteSwitches', {
-  fallback: {},
-  version: 1,
-});
+export const languageSetting = settings.language;
 
-export const showHintsSetting = storage.defineItem<boolean>('local:showHints', {
-  fallback: true,
-  version: 1,
-});
+export async function readAllSettings(): Promise<Settings> {
+  const values = await Promise.all(SETTING_NAMES.map((name) => settings[name].getValue()));
+  return SettingsSchema.parse(Object.fromEntries(SETTING_NAMES.map((name, i) => [name, values[i]])));
+}
+
+export async function writeAllSettings(values: Settings): Promise<void> {
+  await Promise.all(
+    SETTING_NAMES.map((name) =>
+      (settings[name] as WxtStorageItem<unknown, Record<string, never>>).setValue(values[name]),
+    ),
+  );
+}

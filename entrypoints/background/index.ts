@@ -1,3 +1,4 @@
+import { installSampleCatalogue } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
 import { handleMessage } from '../../lib/messages';
 import { createMatchService } from './match-service';
@@ -5,6 +6,11 @@ import { createMatchService } from './match-service';
 export default defineBackground(() => {
   const db = new ReliefDb();
   const matcher = createMatchService(db);
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // The sample catalogue shows badges before anyone imports an official list.
+    if (reason === 'install') void installSampleCatalogue(db).catch((e) => console.warn('sample catalogue:', e));
+  });
 
   handleMessage('getStatus', async () => ({
     version: browser.runtime.getManifest().version,

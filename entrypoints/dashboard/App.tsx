@@ -3,6 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../components/i18n';
+import { Catalogue } from './Catalogue';
 import { Overview } from './Overview';
 import { ROUTE_LABELS, ROUTES, type Route, routeOf } from './routes';
 import { Settings } from './Settings';
@@ -45,7 +46,8 @@ export function App() {
             <Typography.Title level={3}>{t(ROUTE_LABELS[route])}</Typography.Title>
             {route === 'overview' && <Overview />}
             {route === 'settings' && <Settings />}
-            {route !== 'overview' && route !== 'settings' && (
+            {route === 'catalogue' && <Catalogue />}
+            {!['overview', 'settings', 'catalogue'].includes(route) && (
               <Typography.Paragraph>{t('dashboard.comingSoon')}</Typography.Paragraph>
             )}
           </main>

@@ -1,4 +1,5 @@
 import '../../lib/zod';
+import './style.css';
 import { createRoot } from 'react-dom/client';
 import { I18nProvider } from '../../components/i18n';
 import { App } from './App';

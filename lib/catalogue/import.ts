@@ -1,7 +1,10 @@
 import type { CatalogueSource } from '../db/entities';
 import type { ReliefDb } from '../db/schema';
 import { type CatalogueImportPlan, isCatalogueHeader, MissingColumnsError, planCatalogueImport } from './rows';
+import { writeSource } from './store';
 import { readTableFile, type Table, TableFileError } from './table';
+
+export { deleteSource, listSources } from './store';
 
 export { MissingColumnsError, TableFileError };
 
@@ -57,21 +60,6 @@ export async function commitCatalogueImport(
     sample: meta.sample ?? false,
     ...(meta.publisher ? { publisher: meta.publisher } : {}),
   };
-  await db.transaction('rw', db.catalogueSources, db.catalogueEntries, async () => {
-    await db.catalogueEntries.where('sourceId').equals(source.id).delete();
-    await db.catalogueEntries.bulkAdd(reading.plan.entries);
-    await db.catalogueSources.put(source);
-  });
+  await writeSource(db, source, reading.plan.entries);
   return source;
-}
-
-export async function listSources(db: ReliefDb): Promise<CatalogueSource[]> {
-  return db.catalogueSources.orderBy('importedAt').reverse().toArray();
-}
-
-export async function deleteSource(db: ReliefDb, sourceId: string): Promise<void> {
-  await db.transaction('rw', db.catalogueSources, db.catalogueEntries, async () => {
-    await db.catalogueEntries.where('sourceId').equals(sourceId).delete();
-    await db.catalogueSources.delete(sourceId);
-  });
 }

@@ -1,0 +1,303 @@
+import { Alert, Button, Card, Input, Popconfirm, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useI18n } from '../../components/i18n';
+import {
+  type CatalogueFileReading,
+  commitCatalogueImport,
+  deleteSource,
+  listSources,
+  parseCatalogueFile,
+  TableFileError,
+} from '../../lib/catalogue/import';
+import { todayIso } from '../../lib/dates';
+import type { CatalogueEntry } from '../../lib/db/entities';
+import { getDb } from '../../lib/db/instance';
+
+interface ProblemRow {
+  key: string;
+  rowNumber: number;
+  column?: string;
+  kind: 'rejected' | 'duplicate' | 'warning';
+  message: string;
+}
+
+function problemsOf(reading: CatalogueFileReading): ProblemRow[] {
+  const { plan } = reading;
+  return [
+    ...plan.rejected.map((p, i) => ({ key: `r${i}`, kind: 'rejected' as const, ...p })),
+    ...plan.duplicates.map((p, i) => ({
+      key: `d${i}`,
+      kind: 'duplicate' as const,
+      rowNumber: p.rowNumber,
+      message: `${p.message}（与第 ${p.firstRow} 行）`,
+    })),
+    ...plan.warnings.map((p, i) => ({ key: `w${i}`, kind: 'warning' as const, ...p })),
+  ].sort((a, b) => a.rowNumber - b.rowNumber);
+}
+
+function ImportWizard() {
+  const { t } = useI18n();
+  const [sourceName, setSourceName] = useState('');
+  const [reading, setReading] = useState<CatalogueFileReading>();
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [inputKey, setInputKey] = useState(0);
+  const existing = useLiveQuery(
+    () => (reading ? getDb().catalogueSources.get(reading.plan.sourceId) : undefined),
+    [reading],
+  );
+
+  async function onFile(file: File | undefined) {
+    setReading(undefined);
+    setError(undefined);
+    setDone(undefined);
+    if (!file) return;
+    setBusy(true);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      setReading(parseCatalogueFile({ name: file.name, bytes }, { sourceName, today: todayIso() }));
+    } catch (e) {
+      setError(e instanceof TableFileError ? e.message : `「${file.name}」无法读取：${String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function confirm() {
+    if (!reading) return;
+    setBusy(true);
+    try {
+      const source = await commitCatalogueImport(getDb(), reading, { importedAt: new Date().toISOString() });
+      setDone(t('catalogue.import.done', { count: source.rowCount, name: source.name }));
+      setReading(undefined);
+      setInputKey((k) => k + 1);
+    } catch (e) {
+      setError(String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const kindTag = { rejected: 'red', duplicate: 'orange', warning: 'gold' } as const;
+  const kindLabel = {
+    rejected: t('catalogue.report.rejected'),
+    duplicate: t('catalogue.report.duplicates'),
+    warning: t('catalogue.report.warnings'),
+  };
+
+  return (
+    <Card title={t('catalogue.import.title')} style={{ marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary">{t('catalogue.import.hint')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input
+          aria-label={t('catalogue.import.sourceName')}
+          placeholder={t('catalogue.import.sourceName')}
+          value={sourceName}
+          onChange={(e) => setSourceName(e.target.value)}
+          style={{ width: 320 }}
+        />
+        <label className="file-button">
+          <span>{t('catalogue.import.choose')}</span>
+          <input
+            key={inputKey}
+            type="file"
+            data-testid="catalogue-file"
+            accept=".csv,.xlsx,.xls,.json,.txt"
+            disabled={busy}
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
+        </label>
+        {busy && <Typography.Text>{t('catalogue.import.reading')}</Typography.Text>}
+      </Space>
+      {error && <Alert type="error" showIcon data-testid="import-error" title={error} style={{ marginBottom: 12 }} />}
+      {done && <Alert type="success" showIcon data-testid="import-done" title={done} style={{ marginBottom: 12 }} />}
+      {reading && (
+        <section
+          data-testid="import-report"
+          data-valid={reading.plan.entries.length}
+          data-rejected={reading.plan.rejected.length}
+          data-duplicates={reading.plan.duplicates.length}
+          data-warnings={reading.plan.warnings.length}
+          aria-label={t('catalogue.report.title', { file: reading.fileName })}
+        >
+          <Typography.Title level={5}>{t('catalogue.report.title', { file: reading.fileName })}</Typography.Title>
+          <Space size="large" wrap>
+            <Statistic title={t('catalogue.report.read')} value={reading.plan.rowsRead} />
+            <Statistic title={t('catalogue.report.valid')} value={reading.plan.entries.length} />
+            <Statistic title={t('catalogue.report.rejected')} value={reading.plan.rejected.length} />
+            <Statistic title={t('catalogue.report.duplicates')} value={reading.plan.duplicates.length} />
+            <Statistic title={t('catalogue.report.warnings')} value={reading.plan.warnings.length} />
+          </Space>
+          {problemsOf(reading).length > 0 && (
+            <Table<ProblemRow>
+              size="small"
+              style={{ marginTop: 12 }}
+              rowKey="key"
+              dataSource={problemsOf(reading)}
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              columns={[
+                { title: t('catalogue.report.row'), dataIndex: 'rowNumber', width: 80 },
+                {
+                  title: t('catalogue.report.kind'),
+                  dataIndex: 'kind',
+                  width: 90,
+                  render: (k: ProblemRow['kind']) => <Tag color={kindTag[k]}>{kindLabel[k]}</Tag>,
+                },
+                { title: t('catalogue.report.column'), dataIndex: 'column', width: 140 },
+                { title: t('catalogue.report.reason'), dataIndex: 'message' },
+              ]}
+            />
+          )}
+          {existing && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: 12 }}
+              title={t('catalogue.report.replaces', { name: existing.name, count: existing.rowCount })}
+            />
+          )}
+          <Space style={{ marginTop: 12 }}>
+            <Button
+              type="primary"
+              data-testid="catalogue-import-confirm"
+              disabled={busy || reading.plan.entries.length === 0}
+              onClick={() => void confirm()}
+            >
+              {t('catalogue.import.confirm', { count: reading.plan.entries.length })}
+            </Button>
+            <Button
+              onClick={() => {
+                setReading(undefined);
+                setInputKey((k) => k + 1);
+              }}
+            >
+              {t('catalogue.import.cancel')}
+            </Button>
+          </Space>
+        </section>
+      )}
+    </Card>
+  );
+}
+
+function Sources() {
+  const { t } = useI18n();
+  const sources = useLiveQuery(() => listSources(getDb()), []);
+  return (
+    <Card title={t('catalogue.sources.title')} style={{ marginBottom: 16 }}>
+      {sources?.some((s) => s.sample) && (
+        <Alert type="info" showIcon title={t('catalogue.sample.note')} style={{ marginBottom: 12 }} />
+      )}
+      <Table
+        data-testid="catalogue-sources"
+        size="small"
+        rowKey="id"
+        loading={!sources}
+        dataSource={sources ?? []}
+        locale={{ emptyText: t('catalogue.sources.empty') }}
+        pagination={false}
+        columns={[
+          {
+            title: t('catalogue.sources.name'),
+            dataIndex: 'name',
+            render: (name: string, s) => (
+              <Space>
+                {name}
+                {s.sample && <Tag color="blue">{t('catalogue.sources.sample')}</Tag>}
+              </Space>
+            ),
+          },
+          { title: t('catalogue.sources.file'), dataIndex: 'fileName' },
+          { title: t('catalogue.sources.rows'), dataIndex: 'rowCount', align: 'right' },
+          {
+            title: t('catalogue.sources.importedAt'),
+            dataIndex: 'importedAt',
+            render: (iso: string) => new Date(iso).toLocaleString(),
+          },
+          {
+            title: '',
+            key: 'actions',
+            render: (_, s) => (
+              <Popconfirm
+                title={t('catalogue.sources.deleteConfirm', { name: s.name, count: s.rowCount })}
+                okText={t('common.ok')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => deleteSource(getDb(), s.id)}
+              >
+                <Button danger size="small">
+                  {t('catalogue.sources.delete')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function EntrySearch() {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const entries = useLiveQuery(async () => {
+    const q = query.trim().toLowerCase();
+    const table = getDb().catalogueEntries;
+    const found = q
+      ? await table
+          .filter(
+            (e) =>
+              e.name.toLowerCase().includes(q) ||
+              e.supplier.toLowerCase().includes(q) ||
+              (e.certificateNo ?? '').toLowerCase().includes(q),
+          )
+          .limit(100)
+          .toArray()
+      : await table.limit(100).toArray();
+    return found;
+  }, [query]);
+  const statusColor = { valid: 'green', expired: 'default', revoked: 'red' } as const;
+  return (
+    <Card title={t('catalogue.search.title')}>
+      <Input.Search
+        allowClear
+        aria-label={t('catalogue.search.title')}
+        placeholder={t('catalogue.search.placeholder')}
+        onSearch={setQuery}
+        onChange={(e) => setQuery(e.target.value)}
+        style={{ maxWidth: 420, marginBottom: 12 }}
+      />
+      <Table<CatalogueEntry>
+        size="small"
+        rowKey="id"
+        dataSource={entries ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: t('catalogue.entry.name'), dataIndex: 'name' },
+          { title: t('catalogue.entry.supplier'), dataIndex: 'supplier' },
+          { title: t('catalogue.entry.county'), dataIndex: 'county' },
+          { title: t('catalogue.entry.batch'), dataIndex: 'batch' },
+          { title: t('catalogue.entry.validUntil'), dataIndex: 'validUntil' },
+          {
+            title: t('catalogue.entry.status'),
+            dataIndex: 'status',
+            render: (s: CatalogueEntry['status']) => (
+              <Tag color={statusColor[s]}>{t(`catalogue.entry.status.${s}`)}</Tag>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export function Catalogue() {
+  return (
+    <>
+      <ImportWizard />
+      <Sources />
+      <EntrySearch />
+    </>
+  );
+}

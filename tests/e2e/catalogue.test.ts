@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { FIXTURES, Harness } from './harness';
+
+describe('catalogue import in the dashboard', () => {
+  let h: Harness;
+  before(async () => {
+    h = await Harness.start();
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  it('has the sample catalogue after install, marked 示例', async () => {
+    const page = await h.openExtensionPage('dashboard.html#/catalogue');
+    const sources = page.getByTestId('catalogue-sources');
+    await sources.getByText('示例目录（非官方，仅供体验）').waitFor();
+    await sources.getByText('示例', { exact: true }).waitFor();
+    await page.close();
+  });
+
+  it('imports a GBK CSV with bad rows: report first, then the valid rows', async () => {
+    const before = h.errors.length;
+    const page = await h.openExtensionPage('dashboard.html#/catalogue');
+    await page.getByTestId('catalogue-file').setInputFiles(join(FIXTURES, 'catalogues/gbk-excel-with-bad-rows.csv'));
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    assert.equal(await report.getAttribute('data-valid'), '5');
+    assert.equal(await report.getAttribute('data-rejected'), '3');
+    assert.equal(await report.getAttribute('data-duplicates'), '1');
+    // The rejected rows are named with their column and reason, in Chinese as the file was.
+    await report.getByRole('row', { name: /5.*产品名称.*缺少产品名称/ }).waitFor();
+    await report.getByRole('row', { name: /7.*认定日期.*2021-13-45/ }).waitFor();
+
+    // Nothing is written before the user confirms.
+    const sources = page.getByTestId('catalogue-sources');
+    assert.equal(await sources.getByText('gbk-excel-with-bad-rows', { exact: true }).count(), 0);
+
+    await page.getByTestId('catalogue-import-confirm').click();
+    await page.getByTestId('import-done').getByText('已导入 5 条记录').waitFor();
+    const row = sources.getByRole('row', { name: /gbk-excel-with-bad-rows/ }).first();
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /5/);
+    assert.deepEqual(h.errors.slice(before), []);
+    await page.close();
+  });
+
+  it('refuses a file with no supplier column, naming the file, and writes nothing', async () => {
+    const page = await h.openExtensionPage('dashboard.html#/catalogue');
+    await page.getByTestId('catalogue-file').setInputFiles({
+      name: '没有供应商.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('产品名称,县\n黄花菜,祁东县\n'),
+    });
+    await page.getByTestId('import-error').getByText('「没有供应商.csv」缺少必需的列："供应商"').waitFor();
+    assert.equal(await page.getByTestId('import-report').count(), 0);
+    await page.close();
+  });
+});
