@@ -1,5 +1,5 @@
 import {
-  CatalogueEntrySchema,
+  CatalogueChunkSchema,
   CatalogueSourceSchema,
   PledgeSchema,
   PurchaseSchema,
@@ -15,7 +15,7 @@ export const BACKUP_FORMAT_VERSION = 1;
 // The match index is derived from the catalogue and rebuilt after a restore.
 const TABLES = {
   catalogueSources: CatalogueSourceSchema,
-  catalogueEntries: CatalogueEntrySchema,
+  catalogueChunks: CatalogueChunkSchema,
   unsoldGoods: UnsoldGoodSchema,
   purchases: PurchaseSchema,
   pledges: PledgeSchema,
@@ -29,7 +29,7 @@ export const BackupSchema = z
     formatVersion: z.literal(BACKUP_FORMAT_VERSION),
     tables: z.object({
       catalogueSources: z.array(CatalogueSourceSchema),
-      catalogueEntries: z.array(CatalogueEntrySchema),
+      catalogueChunks: z.array(CatalogueChunkSchema),
       unsoldGoods: z.array(UnsoldGoodSchema),
       purchases: z.array(PurchaseSchema),
       pledges: z.array(PledgeSchema),

@@ -4,7 +4,8 @@ const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30); // Excel's day 0, after its 1900
 
 function iso(y: number, m: number, d: number): string | undefined {
   if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return undefined;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
   if (d > days) return undefined; // 2021-02-30, 2021-13-45: never guessed
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

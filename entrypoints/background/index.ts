@@ -1,4 +1,4 @@
-import { installSampleCatalogue } from '../../lib/catalogue/store';
+import { countEntries, installSampleCatalogue } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
 import { handleMessage } from '../../lib/messages';
 import { createMatchService } from './match-service';
@@ -14,7 +14,7 @@ export default defineBackground(() => {
 
   handleMessage('getStatus', async () => ({
     version: browser.runtime.getManifest().version,
-    catalogueEntries: await db.catalogueEntries.count(),
+    catalogueEntries: await countEntries(db),
     indexReady: matcher.isReady(),
   }));
 

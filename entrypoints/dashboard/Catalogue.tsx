@@ -1,18 +1,13 @@
 import { Alert, Button, Card, Input, Popconfirm, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useI18n } from '../../components/i18n';
-import {
-  type CatalogueFileReading,
-  commitCatalogueImport,
-  deleteSource,
-  listSources,
-  parseCatalogueFile,
-  TableFileError,
-} from '../../lib/catalogue/import';
+import { deleteSource, findEntries, listSources } from '../../lib/catalogue/store';
 import { todayIso } from '../../lib/dates';
 import type { CatalogueEntry } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
+import CatalogueWorker from './catalogue-worker?worker';
+import type { ReadingSummary, WorkerReply, WorkerRequest } from './catalogue-worker-protocol';
 
 interface ProblemRow {
   key: string;
@@ -22,7 +17,19 @@ interface ProblemRow {
   message: string;
 }
 
-function problemsOf(reading: CatalogueFileReading): ProblemRow[] {
+/** One worker for the page's life: it holds a parsed file until it is confirmed or dropped. */
+let worker: Worker | undefined;
+function ask(request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerReply> {
+  worker ??= new CatalogueWorker();
+  const w = worker;
+  return new Promise((resolve) => {
+    w.onmessage = (event: MessageEvent<WorkerReply>) => resolve(event.data);
+    w.onerror = (event) => resolve({ type: 'error', message: event.message || '读取失败' });
+    w.postMessage(request, transfer);
+  });
+}
+
+function problemsOf(reading: ReadingSummary): ProblemRow[] {
   const { plan } = reading;
   return [
     ...plan.rejected.map((p, i) => ({ key: `r${i}`, kind: 'rejected' as const, ...p })),
@@ -39,7 +46,7 @@ function problemsOf(reading: CatalogueFileReading): ProblemRow[] {
 function ImportWizard() {
   const { t } = useI18n();
   const [sourceName, setSourceName] = useState('');
-  const [reading, setReading] = useState<CatalogueFileReading>();
+  const [reading, setReading] = useState<ReadingSummary>();
   const [error, setError] = useState<string>();
   const [done, setDone] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -57,9 +64,11 @@ function ImportWizard() {
     setBusy(true);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      setReading(parseCatalogueFile({ name: file.name, bytes }, { sourceName, today: todayIso() }));
+      const answer = await ask({ type: 'read', name: file.name, bytes, sourceName, today: todayIso() }, [bytes.buffer]);
+      if (answer.type === 'report') setReading(answer.summary);
+      else if (answer.type === 'error') setError(answer.message);
     } catch (e) {
-      setError(e instanceof TableFileError ? e.message : `「${file.name}」无法读取：${String(e)}`);
+      setError(`「${file.name}」无法读取：${String(e)}`);
     } finally {
       setBusy(false);
     }
@@ -69,10 +78,12 @@ function ImportWizard() {
     if (!reading) return;
     setBusy(true);
     try {
-      const source = await commitCatalogueImport(getDb(), reading, { importedAt: new Date().toISOString() });
-      setDone(t('catalogue.import.done', { count: source.rowCount, name: source.name }));
-      setReading(undefined);
-      setInputKey((k) => k + 1);
+      const answer = await ask({ type: 'commit', importedAt: new Date().toISOString() });
+      if (answer.type === 'done') {
+        setDone(t('catalogue.import.done', { count: answer.source.rowCount, name: answer.source.name }));
+        setReading(undefined);
+        setInputKey((k) => k + 1);
+      } else if (answer.type === 'error') setError(answer.message);
     } catch (e) {
       setError(String(e));
     } finally {
@@ -80,6 +91,7 @@ function ImportWizard() {
     }
   }
 
+  const problems = useMemo(() => (reading ? problemsOf(reading) : []), [reading]);
   const kindTag = { rejected: 'red', duplicate: 'orange', warning: 'gold' } as const;
   const kindLabel = {
     rejected: t('catalogue.report.rejected'),
@@ -116,26 +128,27 @@ function ImportWizard() {
       {reading && (
         <section
           data-testid="import-report"
-          data-valid={reading.plan.entries.length}
+          data-valid={reading.plan.validCount}
           data-rejected={reading.plan.rejected.length}
           data-duplicates={reading.plan.duplicates.length}
           data-warnings={reading.plan.warnings.length}
+          data-read-ms={Math.round(reading.readMs)}
           aria-label={t('catalogue.report.title', { file: reading.fileName })}
         >
           <Typography.Title level={5}>{t('catalogue.report.title', { file: reading.fileName })}</Typography.Title>
           <Space size="large" wrap>
             <Statistic title={t('catalogue.report.read')} value={reading.plan.rowsRead} />
-            <Statistic title={t('catalogue.report.valid')} value={reading.plan.entries.length} />
+            <Statistic title={t('catalogue.report.valid')} value={reading.plan.validCount} />
             <Statistic title={t('catalogue.report.rejected')} value={reading.plan.rejected.length} />
             <Statistic title={t('catalogue.report.duplicates')} value={reading.plan.duplicates.length} />
             <Statistic title={t('catalogue.report.warnings')} value={reading.plan.warnings.length} />
           </Space>
-          {problemsOf(reading).length > 0 && (
+          {problems.length > 0 && (
             <Table<ProblemRow>
               size="small"
               style={{ marginTop: 12 }}
               rowKey="key"
-              dataSource={problemsOf(reading)}
+              dataSource={problems}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               columns={[
                 { title: t('catalogue.report.row'), dataIndex: 'rowNumber', width: 80 },
@@ -162,13 +175,14 @@ function ImportWizard() {
             <Button
               type="primary"
               data-testid="catalogue-import-confirm"
-              disabled={busy || reading.plan.entries.length === 0}
+              disabled={busy || reading.plan.validCount === 0}
               onClick={() => void confirm()}
             >
-              {t('catalogue.import.confirm', { count: reading.plan.entries.length })}
+              {t('catalogue.import.confirm', { count: reading.plan.validCount })}
             </Button>
             <Button
               onClick={() => {
+                void ask({ type: 'discard' });
                 setReading(undefined);
                 setInputKey((k) => k + 1);
               }}
@@ -243,19 +257,15 @@ function EntrySearch() {
   const [query, setQuery] = useState('');
   const entries = useLiveQuery(async () => {
     const q = query.trim().toLowerCase();
-    const table = getDb().catalogueEntries;
-    const found = q
-      ? await table
-          .filter(
-            (e) =>
-              e.name.toLowerCase().includes(q) ||
-              e.supplier.toLowerCase().includes(q) ||
-              (e.certificateNo ?? '').toLowerCase().includes(q),
-          )
-          .limit(100)
-          .toArray()
-      : await table.limit(100).toArray();
-    return found;
+    return findEntries(
+      getDb(),
+      (e) =>
+        !q ||
+        e.name.toLowerCase().includes(q) ||
+        e.supplier.toLowerCase().includes(q) ||
+        (e.certificateNo ?? '').toLowerCase().includes(q),
+      100,
+    );
   }, [query]);
   const statusColor = { valid: 'green', expired: 'default', revoked: 'red' } as const;
   return (

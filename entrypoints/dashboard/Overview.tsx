@@ -1,6 +1,7 @@
 import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../../components/i18n';
+import { countEntries } from '../../lib/catalogue/store';
 import { getDb } from '../../lib/db/instance';
 
 export function Overview() {
@@ -8,7 +9,7 @@ export function Overview() {
   const counts = useLiveQuery(async () => {
     const db = getDb();
     const [entries, sources, purchases] = await Promise.all([
-      db.catalogueEntries.count(),
+      countEntries(db),
       db.catalogueSources.count(),
       db.purchases.count(),
     ]);

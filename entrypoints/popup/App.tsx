@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../components/i18n';
+import { countEntries } from '../../lib/catalogue/store';
 import { getDb } from '../../lib/db/instance';
 import type { MessageKey } from '../../lib/i18n';
 import { adapterFor } from '../../lib/sites';
@@ -8,7 +9,7 @@ import { adapterFor } from '../../lib/sites';
 export function App() {
   const { t } = useI18n();
   const [siteId, setSiteId] = useState<string | undefined>();
-  const catalogueCount = useLiveQuery(() => getDb().catalogueEntries.count(), [], 0);
+  const catalogueCount = useLiveQuery(() => countEntries(getDb()), [], 0);
 
   useEffect(() => {
     void browser.tabs

@@ -2,7 +2,7 @@ import { isValidCreditCode, normalizeCreditCode } from '../credit-code';
 import { parseDate } from '../dates';
 import type { CatalogueEntry, CatalogueStatus, Storefront } from '../db/entities';
 import type { SiteId } from '../match/listing';
-import { foldText, supplierKey } from '../match/normalize';
+import { foldText, nfkc, supplierKey } from '../match/normalize';
 import { resolveCounty } from '../regions';
 import { CATALOGUE_COLUMNS, type CatalogueField, FIELD_LABELS, mapHeaders, normalizeHeader } from './columns';
 import type { Table } from './table';
@@ -78,7 +78,9 @@ const NO_EXPIRY = /^(?:长期|长期有效|永久|无|-|—)$/;
 
 /** Cell text: NFKC (full-width digits and spaces), trimmed, inner white space folded. */
 function clean(text: string | undefined): string {
-  return (text ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (!text) return '';
+  const normal = nfkc(text);
+  return normal === text && !/\s/.test(text) ? text : normal.replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -92,8 +94,12 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
   if (missing.length) {
     throw new MissingColumnsError(missing.map((f) => FIELD_LABELS[f]));
   }
-  const column = (field: CatalogueField) => table.headers[fields.indexOf(field)] ?? FIELD_LABELS[field];
-  const extraColumns = table.headers.filter((h, i) => h && !fields[i]);
+  const indexOf = Object.fromEntries(
+    (Object.keys(FIELD_LABELS) as CatalogueField[]).map((f) => [f, fields.indexOf(f)]),
+  ) as Record<CatalogueField, number>;
+  const column = (field: CatalogueField) => table.headers[indexOf[field]] ?? FIELD_LABELS[field];
+  const extraIndexes = table.headers.flatMap((h, i) => (h && !fields[i] ? [i] : []));
+  const extraColumns = extraIndexes.map((i) => table.headers[i] as string);
 
   const plan: CatalogueImportPlan = {
     sourceId: options.sourceId,
@@ -114,11 +120,32 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
   const byCertificate = new Map<string, number>();
   const bySupplierProduct = new Map<string, number>();
 
+  const at = (cells: string[], i: number) => (i < 0 ? '' : clean(cells[i]));
+  // One fixed-shape record of cleaned cells per row: the hot loop of a national import.
+  const readRow = (cells: string[]): Record<CatalogueField, string> => ({
+    certificateNo: at(cells, indexOf.certificateNo),
+    name: at(cells, indexOf.name),
+    supplier: at(cells, indexOf.supplier),
+    creditCode: at(cells, indexOf.creditCode),
+    province: at(cells, indexOf.province),
+    city: at(cells, indexOf.city),
+    county: at(cells, indexOf.county),
+    category: at(cells, indexOf.category),
+    brand: at(cells, indexOf.brand),
+    spec: at(cells, indexOf.spec),
+    certifiedOn: at(cells, indexOf.certifiedOn),
+    validUntil: at(cells, indexOf.validUntil),
+    status: at(cells, indexOf.status),
+    batch: at(cells, indexOf.batch),
+    platform: at(cells, indexOf.platform),
+    shopName: at(cells, indexOf.shopName),
+    itemId: at(cells, indexOf.itemId),
+    aliases: at(cells, indexOf.aliases),
+  });
+
   for (const { rowNumber, cells } of table.rows) {
-    const get = (field: CatalogueField) => {
-      const i = fields.indexOf(field);
-      return i < 0 ? '' : clean(cells[i]);
-    };
+    const row = readRow(cells);
+    const get = (field: CatalogueField) => row[field];
     const reject = (field: CatalogueField, message: string) =>
       plan.rejected.push({ rowNumber, column: column(field), message });
 
@@ -150,7 +177,7 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
     const warn = (field: CatalogueField, message: string) =>
       plan.warnings.push({ rowNumber, column: column(field), message });
 
-    let creditCode: string | undefined = get('creditCode') ? normalizeCreditCode(get('creditCode')) : undefined;
+    const creditCode: string | undefined = get('creditCode') ? normalizeCreditCode(get('creditCode')) : undefined;
     if (creditCode && !isValidCreditCode(creditCode)) warn('creditCode', `统一社会信用代码校验不通过：${creditCode}`);
 
     const statusText = get('status');
@@ -179,7 +206,8 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
     const storefronts: Storefront[] = platform && (shopName || itemIds.length) ? [{ platform, shopName, itemIds }] : [];
 
     const certificateNo = get('certificateNo') || undefined;
-    const spKey = `${supplierKey(supplier)}|${foldText(name)}`;
+    const supplierCore = supplierKey(supplier);
+    const spKey = `${supplierCore}|${foldText(name)}`;
     const firstRow = (certificateNo && byCertificate.get(certificateNo)) || bySupplierProduct.get(spKey);
     if (firstRow) {
       plan.duplicates.push({
@@ -193,41 +221,40 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
     if (certificateNo) byCertificate.set(certificateNo, rowNumber);
     bySupplierProduct.set(spKey, rowNumber);
 
-    const extra: Record<string, string> = {};
-    table.headers.forEach((h, i) => {
-      if (h && !fields[i] && clean(cells[i])) extra[h] = clean(cells[i]);
-    });
-    if (!creditCode) creditCode = undefined;
-
-    plan.entries.push(
-      stripUndefined({
-        id: `${options.sourceId}#${rowNumber}`,
-        sourceId: options.sourceId,
-        certificateNo,
-        name,
-        aliases: get('aliases')
-          .split(/[,，;；、|]+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
-        category: get('category') || undefined,
-        brand: get('brand') || undefined,
-        spec: get('spec') || undefined,
-        supplier,
-        supplierKey: supplierKey(supplier),
-        creditCode,
-        province,
-        city,
-        county,
-        countyCode,
-        certifiedOn: dates.certifiedOn,
-        validUntil: dates.validUntil,
-        status,
-        batch: get('batch') || undefined,
-        storefronts,
-        itemKeys: platform ? itemIds.map((id) => itemKey(platform, id)) : [],
-        extra,
-      }),
-    );
+    const entry: CatalogueEntry = {
+      id: `${options.sourceId}#${rowNumber}`,
+      sourceId: options.sourceId,
+      name,
+      supplier,
+      supplierKey: supplierCore,
+      status,
+    };
+    // Only present fields are set: stored records carry no empty values.
+    const aliases = get('aliases');
+    if (aliases)
+      entry.aliases = aliases
+        .split(/[,，;；、|]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    if (storefronts.length) entry.storefronts = storefronts;
+    if (platform && itemIds.length) entry.itemKeys = itemIds.map((id) => itemKey(platform, id));
+    for (const i of extraIndexes) {
+      const value = clean(cells[i]);
+      if (value) (entry.extra ??= {})[table.headers[i] as string] = value;
+    }
+    if (certificateNo) entry.certificateNo = certificateNo;
+    if (creditCode) entry.creditCode = creditCode;
+    if (province) entry.province = province;
+    if (city) entry.city = city;
+    if (county) entry.county = county;
+    if (countyCode) entry.countyCode = countyCode;
+    if (dates.certifiedOn) entry.certifiedOn = dates.certifiedOn;
+    if (dates.validUntil) entry.validUntil = dates.validUntil;
+    for (const field of ['category', 'brand', 'spec', 'batch'] as const) {
+      const value = get(field);
+      if (value) entry[field] = value;
+    }
+    plan.entries.push(entry);
   }
   return plan;
 }
@@ -237,9 +264,4 @@ export class MissingColumnsError extends Error {
     super(`缺少必需的列：${columns.map((c) => `"${c}"`).join('、')}`);
     this.name = 'MissingColumnsError';
   }
-}
-
-function stripUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-  return value;
 }

@@ -1,13 +1,31 @@
-import type { CatalogueEntry, CatalogueSource } from '../db/entities';
+import { CATALOGUE_CHUNK_SIZE, type CatalogueChunk, type CatalogueEntry, type CatalogueSource } from '../db/entities';
 import type { ReliefDb } from '../db/schema';
 import { SAMPLE_SOURCE_ID, sampleCataloguePlan, sampleSource } from './sample';
 
+export function chunkEntries(sourceId: string, entries: CatalogueEntry[]): CatalogueChunk[] {
+  const chunks: CatalogueChunk[] = [];
+  for (let i = 0; i * CATALOGUE_CHUNK_SIZE < entries.length; i++) {
+    chunks.push({
+      id: `${sourceId}#chunk${String(i).padStart(5, '0')}`,
+      sourceId,
+      index: i,
+      entries: entries.slice(i * CATALOGUE_CHUNK_SIZE, (i + 1) * CATALOGUE_CHUNK_SIZE),
+    });
+  }
+  return chunks;
+}
+
 /** Replaces a source and all its entries in one transaction: all or nothing. */
 export async function writeSource(db: ReliefDb, source: CatalogueSource, entries: CatalogueEntry[]): Promise<void> {
-  await db.transaction('rw', db.catalogueSources, db.catalogueEntries, async () => {
-    await db.catalogueEntries.where('sourceId').equals(source.id).delete();
-    await db.catalogueEntries.bulkAdd(entries);
-    await db.catalogueSources.put(source);
+  const ids = new Set<string>();
+  for (const e of entries) {
+    if (ids.has(e.id)) throw new Error(`目录记录编号重复：${e.id}`);
+    ids.add(e.id);
+  }
+  await db.transaction('rw', db.catalogueSources, db.catalogueChunks, async () => {
+    await db.catalogueChunks.where('sourceId').equals(source.id).delete();
+    await db.catalogueChunks.bulkAdd(chunkEntries(source.id, entries));
+    await db.catalogueSources.put({ ...source, rowCount: entries.length });
   });
 }
 
@@ -16,10 +34,43 @@ export async function listSources(db: ReliefDb): Promise<CatalogueSource[]> {
 }
 
 export async function deleteSource(db: ReliefDb, sourceId: string): Promise<void> {
-  await db.transaction('rw', db.catalogueSources, db.catalogueEntries, async () => {
-    await db.catalogueEntries.where('sourceId').equals(sourceId).delete();
+  await db.transaction('rw', db.catalogueSources, db.catalogueChunks, async () => {
+    await db.catalogueChunks.where('sourceId').equals(sourceId).delete();
     await db.catalogueSources.delete(sourceId);
   });
+}
+
+/** How many entries the catalogue holds, from the sources' counts. */
+export async function countEntries(db: ReliefDb): Promise<number> {
+  let n = 0;
+  await db.catalogueSources.each((s) => {
+    n += s.rowCount;
+  });
+  return n;
+}
+
+/** Every entry of every source, in file order. */
+export async function readAllEntries(db: ReliefDb): Promise<CatalogueEntry[]> {
+  const chunks = await db.catalogueChunks.orderBy('id').toArray();
+  return chunks.flatMap((c) => c.entries);
+}
+
+/** The first `limit` entries that satisfy `test`, reading chunk by chunk. */
+export async function findEntries(
+  db: ReliefDb,
+  test: (entry: CatalogueEntry) => boolean,
+  limit: number,
+): Promise<CatalogueEntry[]> {
+  const found: CatalogueEntry[] = [];
+  const keys = await db.catalogueChunks.orderBy('id').primaryKeys();
+  for (const key of keys) {
+    const chunk = await db.catalogueChunks.get(key);
+    for (const e of chunk?.entries ?? []) {
+      if (test(e)) found.push(e);
+      if (found.length >= limit) return found;
+    }
+  }
+  return found;
 }
 
 /** Loads the sample catalogue, only into an empty catalogue (first install). */

@@ -75,7 +75,7 @@ function fromGrid(
   const rows: Table['rows'] = [];
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const cells = grid[r] ?? [];
-    if (cells.every((c) => c.trim() === '')) continue;
+    if (!cells.some((c) => c !== '' && c.trim() !== '')) continue;
     rows.push({ rowNumber: r + 1, cells });
   }
   return { ...base, headers, rows };
@@ -90,7 +90,7 @@ function readCsv(fileName: string, bytes: Uint8Array, isKnownHeader: (c: string)
   // In a CSV a formula is only text; we keep it as text and say so.
   for (const row of table.rows) {
     row.cells.forEach((cell, i) => {
-      if (/^[=]/.test(cell.trim())) {
+      if (cell.charCodeAt(0) === 0x3d /* = */ || (cell.charCodeAt(0) === 0x20 && cell.trimStart().startsWith('='))) {
         table.formulaCells.push({
           rowNumber: row.rowNumber,
           column: table.headers[i] ?? `第${i + 1}列`,

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { CatalogueEntry, CatalogueSource, MatchIndexRecord, Pledge, Purchase, UnsoldGood } from './entities';
+import type { CatalogueChunk, CatalogueSource, MatchIndexRecord, Pledge, Purchase, UnsoldGood } from './entities';
 
 export const DB_NAME = 'relief';
 
@@ -10,7 +10,7 @@ export const DB_NAME = 'relief';
  */
 export class ReliefDb extends Dexie {
   catalogueSources!: EntityTable<CatalogueSource, 'id'>;
-  catalogueEntries!: EntityTable<CatalogueEntry, 'id'>;
+  catalogueChunks!: EntityTable<CatalogueChunk, 'id'>;
   unsoldGoods!: EntityTable<UnsoldGood, 'id'>;
   purchases!: EntityTable<Purchase, 'id'>;
   pledges!: EntityTable<Pledge, 'id'>;
@@ -20,7 +20,7 @@ export class ReliefDb extends Dexie {
     super(name);
     this.version(1).stores({
       catalogueSources: 'id, importedAt',
-      catalogueEntries: 'id, sourceId, supplierKey, countyCode, *itemKeys',
+      catalogueChunks: 'id, sourceId',
       unsoldGoods: 'id, status, countyCode, updatedOn',
       purchases: 'id, purchasedOn, pledgeId, orderKey, catalogueEntryId',
       pledges: 'id, periodStart',
@@ -31,7 +31,7 @@ export class ReliefDb extends Dexie {
 
 export const TABLE_NAMES = [
   'catalogueSources',
-  'catalogueEntries',
+  'catalogueChunks',
   'unsoldGoods',
   'purchases',
   'pledges',

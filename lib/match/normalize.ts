@@ -10,15 +10,39 @@ const TRADITIONAL =
 const T2S = new Map<string, string>();
 for (const pair of TRADITIONAL.split('|')) if (pair.length === 2) T2S.set(pair[0] as string, pair[1] as string);
 
+// Char code → simplified char code (0: unchanged), for a fast scan.
+const T2S_CODES = new Uint16Array(0x10000);
+for (const [t, simple] of T2S) if (t !== simple) T2S_CODES[t.charCodeAt(0)] = simple.charCodeAt(0);
+
 export function toSimplified(text: string): string {
-  let out = '';
-  for (const ch of text) out += T2S.get(ch) ?? ch;
-  return out;
+  for (let i = 0; i < text.length; i++) {
+    if (T2S_CODES[text.charCodeAt(i)]) {
+      let out = '';
+      for (let j = 0; j < text.length; j++) {
+        const c = text.charCodeAt(j);
+        out += String.fromCharCode(T2S_CODES[c] || c);
+      }
+      return out;
+    }
+  }
+  return text;
+}
+
+/**
+ * NFKC, skipped when the text cannot change under it: printable ASCII and CJK
+ * unified ideographs are already normal, and normalising costs.
+ */
+export function nfkc(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x21 || c > 0x7e) && (c < 0x4e00 || c > 0x9fff)) return text.normalize('NFKC');
+  }
+  return text;
 }
 
 /** NFKC (full-width → half-width), lower case, simplified script, no white space. */
 export function foldText(text: string): string {
-  return toSimplified(text.normalize('NFKC').toLowerCase()).replace(/\s+/g, '');
+  return toSimplified(nfkc(text).toLowerCase()).replace(/\s+/g, '');
 }
 
 // Words shops put in titles that say nothing about the product.

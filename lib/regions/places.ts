@@ -180,17 +180,48 @@ export function detectPlaces(text: string): PlaceMention[] {
   return found;
 }
 
+let namesIndex: Map<string, string[]> | undefined;
+
+/** Every county name, old name and core → the codes it can mean. */
+function countyNameIndex(): Map<string, string[]> {
+  if (namesIndex) return namesIndex;
+  namesIndex = new Map();
+  const add = (key: string, code: string) => {
+    const codes = namesIndex?.get(key) ?? [];
+    if (!codes.includes(code)) codes.push(code);
+    namesIndex?.set(key, codes);
+  };
+  for (const { code, names } of COUNTY_NAMES) {
+    for (const name of names) {
+      add(name, code);
+      const core = countyCore(name);
+      if (core) add(core, code);
+    }
+  }
+  return namesIndex;
+}
+
+const resolved = new Map<string, string | undefined>();
+
 /**
  * Resolves a county written in a file or form to its code: full current or
  * old name, or a core, narrowed by province and city names when given.
+ * Memoised: a national catalogue names the same few thousand counties again and again.
  */
 export function resolveCounty(name: string, hint: { province?: string; city?: string } = {}): string | undefined {
+  const memoKey = `${name}|${hint.province ?? ''}|${hint.city ?? ''}`;
+  if (resolved.has(memoKey)) return resolved.get(memoKey);
+  const result = resolveUncached(name, hint);
+  resolved.set(memoKey, result);
+  return result;
+}
+
+function resolveUncached(name: string, hint: { province?: string; city?: string }): string | undefined {
   const wanted = name.normalize('NFKC').replace(/\s+/g, '');
   if (!wanted) return undefined;
   if (/^\d{6}$/.test(wanted) && AREAS.some((a) => a.code === wanted)) return wanted;
-  const matches = COUNTY_NAMES.filter(({ names }) =>
-    names.some((n) => n === wanted || countyCore(n) === wanted || n === countyCore(wanted)),
-  ).map((c) => c.code);
+  const index = countyNameIndex();
+  const matches = [...new Set([...(index.get(wanted) ?? []), ...(index.get(countyCore(wanted) ?? '') ?? [])])];
   const narrowed = matches.filter((code) => {
     const province = provinceOf(code)?.name ?? '';
     const city = cityNameOf(code) ?? '';

@@ -1,4 +1,5 @@
 import { bundleBench } from './bundle';
+import { catalogueImportBench } from './catalogue-import';
 import type { Bench } from './util';
 
-export const BENCHES: Bench[] = [bundleBench];
+export const BENCHES: Bench[] = [bundleBench, catalogueImportBench];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   commitCatalogueImport,
   deleteSource,
@@ -8,6 +8,7 @@ import {
   parseCatalogueFile,
   TableFileError,
 } from '../../lib/catalogue/import';
+import { chunkEntries, readAllEntries } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
 import { FIXTURES } from './helpers';
 
@@ -179,24 +180,33 @@ describe('writing an import', () => {
     await commitCatalogueImport(db, parse('目录.csv', csv('甲,公司一\n乙,公司二\n')), {
       importedAt: '2026-11-01T00:00:00Z',
     });
-    expect(await db.catalogueEntries.count()).toBe(2);
+    expect(await readAllEntries(db)).toHaveLength(2);
     await commitCatalogueImport(db, parse('目录.csv', csv('丙,公司三\n')), { importedAt: '2026-11-02T00:00:00Z' });
-    expect((await db.catalogueEntries.toArray()).map((e) => e.name)).toEqual(['丙']);
+    expect((await readAllEntries(db)).map((e) => e.name)).toEqual(['丙']);
     expect(await listSources(db)).toMatchObject([{ name: '目录', rowCount: 1, importedAt: '2026-11-02T00:00:00Z' }]);
   });
 
   it('writes nothing when any write fails, and keeps what was stored', async () => {
     const db = freshDb();
     await commitCatalogueImport(db, parse('old.csv', csv('旧,公司\n')), { importedAt: '2026-11-01T00:00:00Z' });
-    const reading = parse('new.csv', csv('甲,公司一\n乙,公司二\n'));
-    // Two entries with one id: the second add fails inside the transaction.
-    reading.plan.entries[1] = {
-      ...(reading.plan.entries[1] as (typeof reading.plan.entries)[number]),
-      id: reading.plan.entries[0]?.id as string,
-    };
-    await expect(commitCatalogueImport(db, reading, { importedAt: '2026-11-02T00:00:00Z' })).rejects.toThrow();
-    expect((await db.catalogueEntries.toArray()).map((e) => e.name)).toEqual(['旧']);
+    // The old source is replaced by the same name; its last write (the source record) fails.
+    const reading = parse('old.csv', csv('甲,公司一\n乙,公司二\n'));
+    vi.spyOn(db.catalogueSources, 'put').mockRejectedValueOnce(new Error('disk full'));
+    await expect(commitCatalogueImport(db, reading, { importedAt: '2026-11-02T00:00:00Z' })).rejects.toThrow(
+      'disk full',
+    );
+    expect((await readAllEntries(db)).map((e) => e.name)).toEqual(['旧']);
     expect((await listSources(db)).map((s) => s.name)).toEqual(['old']);
+  });
+
+  it('stores entries in chunks of 1000, in file order', () => {
+    const entries = Array.from({ length: 2500 }, (_, i) => ({ id: `s#${i}` }) as never);
+    const chunks = chunkEntries('s', entries);
+    expect(chunks.map((c) => [c.id, c.entries.length])).toEqual([
+      ['s#chunk00000', 1000],
+      ['s#chunk00001', 1000],
+      ['s#chunk00002', 500],
+    ]);
   });
 
   it('deletes a source with its entries, leaving the others', async () => {
@@ -204,7 +214,7 @@ describe('writing an import', () => {
     await commitCatalogueImport(db, parse('a.csv', csv('甲,公司一\n')), { importedAt: '2026-11-01T00:00:00Z' });
     await commitCatalogueImport(db, parse('b.csv', csv('乙,公司二\n')), { importedAt: '2026-11-02T00:00:00Z' });
     await deleteSource(db, 'src:a');
-    expect((await db.catalogueEntries.toArray()).map((e) => e.name)).toEqual(['乙']);
+    expect((await readAllEntries(db)).map((e) => e.name)).toEqual(['乙']);
     expect((await listSources(db)).map((s) => s.id)).toEqual(['src:b']);
   });
 });
