@@ -240,7 +240,10 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
     if (platform && itemIds.length) entry.itemKeys = itemIds.map((id) => itemKey(platform, id));
     for (const i of extraIndexes) {
       const value = clean(cells[i]);
-      if (value) (entry.extra ??= {})[table.headers[i] as string] = value;
+      if (value) {
+        entry.extra ??= {};
+        entry.extra[table.headers[i] as string] = value;
+      }
     }
     if (certificateNo) entry.certificateNo = certificateNo;
     if (creditCode) entry.creditCode = creditCode;
