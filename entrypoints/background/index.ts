@@ -1,6 +1,7 @@
 import { countEntries, installSampleCatalogue } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
 import { handleMessage } from '../../lib/messages';
+import { settings } from '../../lib/settings';
 import { createMatchService } from './match-service';
 
 export default defineBackground(() => {
@@ -9,7 +10,11 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // The sample catalogue shows badges before anyone imports an official list.
-    if (reason === 'install') void installSampleCatalogue(db).catch((e) => console.warn('sample catalogue:', e));
+    if (reason === 'install') {
+      void installSampleCatalogue(db)
+        .then(() => matcher.ensureIndex())
+        .catch((e) => console.warn('sample catalogue:', e));
+    }
   });
 
   handleMessage('getStatus', async () => ({
@@ -19,6 +24,6 @@ export default defineBackground(() => {
   }));
 
   handleMessage('matchListings', async ({ listings }) => ({
-    results: await matcher.match(listings),
+    results: await matcher.match(listings, { showHints: await settings.showHints.getValue() }),
   }));
 });

@@ -1,16 +1,76 @@
+import { readAllEntries } from '../../lib/catalogue/store';
+import { todayIso } from '../../lib/dates';
 import type { ReliefDb } from '../../lib/db/schema';
+import { buildMatchIndex, type MatchIndex } from '../../lib/match/build-index';
 import type { Listing, MatchResult } from '../../lib/match/listing';
+import { matchListings } from '../../lib/match/query';
+import { deserializeIndex, serializeIndex } from '../../lib/match/serialize';
+
+const RECORD_ID = 'current';
 
 /**
- * Owns the match index in the background. Until the matching engine lands it
- * answers "no badge" for every listing, which is always safe: a missing badge
- * costs a hint, a false "certified" costs a wrong official report.
+ * What the index was built from: every catalogue source as imported, and the
+ * open entries of the unsold register. Cheap to compute (a few small reads).
  */
-export function createMatchService(_db: ReliefDb) {
+async function dataVersion(db: ReliefDb): Promise<string> {
+  const sources = await db.catalogueSources.toArray();
+  const unsold = await db.unsoldGoods.where('status').equals('open').toArray();
+  return [
+    ...sources.map((s) => `s:${s.id}:${s.importedAt}:${s.rowCount}`).sort(),
+    ...unsold.map((u) => `u:${u.id}:${u.updatedOn}:${u.openQuantity}:${u.product}`).sort(),
+  ].join('|');
+}
+
+/**
+ * Owns the match index in the background: builds it when the catalogue or the
+ * unsold register changed, persists it serialised, and loads it when the
+ * service worker wakes, instead of rebuilding.
+ */
+export function createMatchService(db: ReliefDb) {
+  let index: MatchIndex | undefined;
+  let pending: Promise<MatchIndex> | undefined;
+
+  async function load(version: string): Promise<MatchIndex> {
+    const saved = await db.matchIndex.get(RECORD_ID);
+    if (saved && saved.catalogueVersion === version) {
+      try {
+        return deserializeIndex(saved.blob);
+      } catch (error) {
+        console.warn('match index unreadable, rebuilding:', error);
+      }
+    }
+    const [entries, unsold] = await Promise.all([
+      readAllEntries(db),
+      db.unsoldGoods.where('status').equals('open').toArray(),
+    ]);
+    const built = buildMatchIndex(entries, unsold, version);
+    await db.matchIndex.put({
+      id: RECORD_ID,
+      catalogueVersion: version,
+      builtAt: new Date().toISOString(),
+      blob: serializeIndex(built),
+    });
+    return built;
+  }
+
+  async function ensureIndex(): Promise<MatchIndex> {
+    const version = await dataVersion(db);
+    if (index && index.version === version) return index;
+    if (!pending) {
+      pending = load(version).finally(() => {
+        pending = undefined;
+      });
+    }
+    index = await pending;
+    return index;
+  }
+
   return {
-    isReady: () => true,
-    async match(listings: Listing[]): Promise<MatchResult[]> {
-      return listings.map(() => ({ score: 0, reasons: [] }));
+    isReady: () => index !== undefined,
+    ensureIndex,
+    async match(listings: Listing[], options: { showHints: boolean }): Promise<MatchResult[]> {
+      const current = await ensureIndex();
+      return matchListings(current, listings, { today: todayIso(), showHints: options.showHints });
     },
   };
 }

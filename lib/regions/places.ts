@@ -9,6 +9,7 @@ import { COUNTY_NAMES, isPovertyCounty } from './poverty';
  */
 export const AMBIGUOUS_CORES: ReadonlySet<string> = new Set([
   '平安',
+  '商城',
   '永和',
   '共和',
   '合作',
@@ -62,23 +63,22 @@ export const AMBIGUOUS_CORES: ReadonlySet<string> = new Set([
   '东兰',
   '万山',
   '大名',
-  '黑水',
   '青河',
   '龙江',
   '五台',
   '崇礼',
-  '正安',
   '泰来',
   '红安',
   '罗田',
-  '平山',
   '合水',
   '宁城',
   '乌兰',
 ]);
 
 // A core followed by one of these names something else: 鄱阳湖, 井冈山路, 同仁堂, 和田玉.
-const NOT_AFTER_CORE = /^(?:湖|山|路|街|道|堂|玉|牌|集团|银行|大道|广场|小区|酒店)/;
+// (山药, 山楂, 山核桃 … are products, not mountains.)
+const NOT_AFTER_CORE =
+  /^(?:湖|山(?!药|楂|核桃|茶|鸡|羊|猪|珍|货|菌|野|泉|芋|笋|蜜|椒|竹|葵|地)|路|街|道|堂|玉|牌|集团|银行|大道|广场|小区|酒店)/;
 
 interface Term {
   text: string;

@@ -1,0 +1,183 @@
+import { detectPlaces } from '../regions';
+import { nameCore, normalizeTitle } from './normalize';
+
+/** What the index needs of a catalogue entry (a subset of the stored entry). */
+export interface IndexableEntry {
+  id: string;
+  name: string;
+  aliases?: string[];
+  supplier: string;
+  county?: string;
+  countyCode?: string;
+  batch?: string;
+  validUntil?: string;
+  status: 'valid' | 'expired' | 'revoked';
+  storefronts?: { platform: string; shopName?: string; itemIds: string[] }[];
+  itemKeys?: string[];
+}
+
+/** What the index needs of an unsold-register entry. */
+export interface IndexableUnsold {
+  id: string;
+  product: string;
+  variety?: string;
+  county?: string;
+  countyCode?: string;
+}
+
+export const STATUS_CODES = { valid: 0, expired: 1, revoked: 2 } as const;
+export const STATUS_NAMES = ['valid', 'expired', 'revoked'] as const;
+
+/**
+ * The match index: per-entry columns, and two sorted key tables with posting
+ * lists (CSR: keys[i] → postings[offsets[i] .. offsets[i+1]]): normalised
+ * supplier and storefront names, and `site:itemId` keys. Everything is
+ * strings and typed arrays, so it serialises into one blob.
+ */
+export interface MatchIndex {
+  version: string;
+  entryId: string[];
+  name: string[];
+  /** Product cores of the name and aliases, '|'-joined: what a title must contain. */
+  cores: string[];
+  supplier: string[];
+  county: string[];
+  countyCode: string[];
+  batch: string[];
+  validUntil: string[];
+  status: Uint8Array;
+  shopKeys: string[];
+  shopOffsets: Uint32Array;
+  shopPostings: Uint32Array;
+  itemKeys: string[];
+  itemOffsets: Uint32Array;
+  itemPostings: Uint32Array;
+  unsoldId: string[];
+  unsoldCore: string[];
+  unsoldProduct: string[];
+  unsoldCounty: string[];
+}
+
+/**
+ * The part of a product name a title must contain: without its place
+ * (祁东黄花菜 → 黄花菜), weights, brackets and marketing words. Never shorter than
+ * two characters: a one-character core (梨) would match far too much.
+ */
+export function productCore(name: string, county?: string): string {
+  let core = normalizeTitle(name.replace(/[（(][^）)]*[）)]/g, ''));
+  const places = detectPlaces(core);
+  for (const p of places) if (core.startsWith(p.mention)) core = core.slice(p.mention.length);
+  if (county) {
+    const countyPrefix = normalizeTitle(county).replace(/(县|市|区|旗)$/, '');
+    if (countyPrefix.length >= 2 && core.startsWith(countyPrefix) && core.length - countyPrefix.length >= 2) {
+      core = core.slice(countyPrefix.length);
+    }
+  }
+  core = core.replace(/^(县|市|区)/, '');
+  return core.length >= 2 ? core : normalizeTitle(name);
+}
+
+/**
+ * The keys a supplier or shop is compared by: its name core, and the core
+ * without a place it starts with (炎陵武陵源 → 武陵源). Both, because brands are
+ * often places themselves (武陵源, 天山雪), and the place may be the brand.
+ */
+export function partyKeys(name: string): string[] {
+  const core = nameCore(name);
+  const first = detectPlaces(core)[0];
+  if (first && first.index === 0 && core.length - first.mention.length >= 2) {
+    return [core, core.slice(first.mention.length)];
+  }
+  return [core];
+}
+
+function packPostings(map: Map<string, number[]>): { keys: string[]; offsets: Uint32Array; postings: Uint32Array } {
+  const keys = [...map.keys()].sort();
+  const offsets = new Uint32Array(keys.length + 1);
+  let total = 0;
+  for (let i = 0; i < keys.length; i++) {
+    offsets[i] = total;
+    total += map.get(keys[i] as string)?.length ?? 0;
+  }
+  offsets[keys.length] = total;
+  const postings = new Uint32Array(total);
+  keys.forEach((key, i) => {
+    postings.set(map.get(key) ?? [], offsets[i]);
+  });
+  return { keys, offsets, postings };
+}
+
+function add(map: Map<string, number[]>, key: string, n: number) {
+  const list = map.get(key);
+  if (!list) map.set(key, [n]);
+  else if (list[list.length - 1] !== n) list.push(n);
+}
+
+export function buildMatchIndex(
+  entries: readonly IndexableEntry[],
+  unsold: readonly IndexableUnsold[],
+  version: string,
+): MatchIndex {
+  const n = entries.length;
+  const index: MatchIndex = {
+    version,
+    entryId: new Array(n),
+    name: new Array(n),
+    cores: new Array(n),
+    supplier: new Array(n),
+    county: new Array(n),
+    countyCode: new Array(n),
+    batch: new Array(n),
+    validUntil: new Array(n),
+    status: new Uint8Array(n),
+    shopKeys: [],
+    shopOffsets: new Uint32Array(1),
+    shopPostings: new Uint32Array(0),
+    itemKeys: [],
+    itemOffsets: new Uint32Array(1),
+    itemPostings: new Uint32Array(0),
+    unsoldId: unsold.map((u) => u.id),
+    unsoldCore: unsold.map((u) => productCore(u.variety ? `${u.variety}${u.product}` : u.product)),
+    unsoldProduct: unsold.map((u) => u.product),
+    unsoldCounty: unsold.map((u) => u.county ?? ''),
+  };
+  const shops = new Map<string, number[]>();
+  const items = new Map<string, number[]>();
+  const coreCache = new Map<string, string>();
+  for (let i = 0; i < n; i++) {
+    const e = entries[i] as IndexableEntry;
+    index.entryId[i] = e.id;
+    index.name[i] = e.name;
+    const names = [e.name, ...(e.aliases ?? [])];
+    const cores = names.map((name) => {
+      const key = `${name}|${e.county ?? ''}`;
+      let core = coreCache.get(key);
+      if (core === undefined) {
+        core = productCore(name, e.county);
+        coreCache.set(key, core);
+      }
+      return core;
+    });
+    index.cores[i] = [...new Set(cores)].join('|');
+    index.supplier[i] = e.supplier;
+    index.county[i] = e.county ?? '';
+    index.countyCode[i] = e.countyCode ?? '';
+    index.batch[i] = e.batch ?? '';
+    index.validUntil[i] = e.validUntil ?? '';
+    index.status[i] = STATUS_CODES[e.status];
+    // Recomputed, not read from the stored supplierKey: keys follow the current rules.
+    const keys = partyKeys(e.supplier);
+    for (const s of e.storefronts ?? []) if (s.shopName) keys.push(...partyKeys(s.shopName));
+    for (const key of keys) if (key.length >= 2) add(shops, key, i);
+    for (const key of e.itemKeys ?? []) add(items, key, i);
+  }
+  const packedShops = packPostings(shops);
+  index.shopKeys = packedShops.keys;
+  index.shopOffsets = packedShops.offsets;
+  index.shopPostings = packedShops.postings;
+  const packedItems = packPostings(items);
+  index.itemKeys = packedItems.keys;
+  index.itemOffsets = packedItems.offsets;
+  index.itemPostings = packedItems.postings;
+  return index;
+}

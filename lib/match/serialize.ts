@@ -1,0 +1,90 @@
+import type { MatchIndex } from './build-index';
+
+const MAGIC = 0x314d4952; // "RIM1"
+const STRING_FIELDS = [
+  'entryId',
+  'name',
+  'cores',
+  'supplier',
+  'county',
+  'countyCode',
+  'batch',
+  'validUntil',
+  'shopKeys',
+  'itemKeys',
+  'unsoldId',
+  'unsoldCore',
+  'unsoldProduct',
+  'unsoldCounty',
+] as const;
+const U32_FIELDS = ['shopOffsets', 'shopPostings', 'itemOffsets', 'itemPostings'] as const;
+const SEPARATOR = '\u0000';
+
+/**
+ * One blob: a small JSON header, every string column joined into one UTF-8
+ * section (split once on load), then the typed arrays as they are in memory.
+ */
+export function serializeIndex(index: MatchIndex): Uint8Array<ArrayBuffer> {
+  const counts = STRING_FIELDS.map((f) => index[f].length);
+  const strings = new TextEncoder().encode(STRING_FIELDS.flatMap((f) => index[f]).join(SEPARATOR));
+  const header = new TextEncoder().encode(
+    JSON.stringify({
+      version: index.version,
+      counts,
+      stringBytes: strings.length,
+      u32: U32_FIELDS.map((f) => index[f].length),
+      status: index.status.length,
+    }),
+  );
+  const pad = (n: number) => (4 - (n % 4)) % 4;
+  const stringsEnd = 8 + header.length + strings.length;
+  const u32Start = stringsEnd + pad(stringsEnd);
+  const u32Bytes = U32_FIELDS.reduce((n, f) => n + index[f].length * 4, 0);
+  const out = new Uint8Array(u32Start + u32Bytes + index.status.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, header.length, true);
+  out.set(header, 8);
+  out.set(strings, 8 + header.length);
+  let at = u32Start;
+  for (const f of U32_FIELDS) {
+    out.set(new Uint8Array(index[f].buffer, index[f].byteOffset, index[f].byteLength), at);
+    at += index[f].byteLength;
+  }
+  out.set(index.status, at);
+  return out;
+}
+
+export function deserializeIndex(blob: Uint8Array): MatchIndex {
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  if (blob.byteLength < 8 || view.getUint32(0, true) !== MAGIC) throw new Error('not a match index');
+  const headerLength = view.getUint32(4, true);
+  const header = JSON.parse(new TextDecoder().decode(blob.subarray(8, 8 + headerLength))) as {
+    version: string;
+    counts: number[];
+    stringBytes: number;
+    u32: number[];
+    status: number;
+  };
+  const stringsStart = 8 + headerLength;
+  const all = new TextDecoder().decode(blob.subarray(stringsStart, stringsStart + header.stringBytes)).split(SEPARATOR);
+  const index = { version: header.version } as MatchIndex;
+  let s = 0;
+  STRING_FIELDS.forEach((f, i) => {
+    const n = header.counts[i] ?? 0;
+    index[f] = n === 0 ? [] : all.slice(s, s + n);
+    s += n;
+  });
+  const stringsEnd = stringsStart + header.stringBytes;
+  let at = stringsEnd + ((4 - (stringsEnd % 4)) % 4);
+  // Copy into an aligned buffer of our own: the blob's buffer may be shared or offset.
+  U32_FIELDS.forEach((f, i) => {
+    const n = header.u32[i] ?? 0;
+    const arr = new Uint32Array(n);
+    new Uint8Array(arr.buffer).set(blob.subarray(at, at + n * 4));
+    index[f] = arr;
+    at += n * 4;
+  });
+  index.status = blob.slice(at, at + header.status);
+  return index;
+}
