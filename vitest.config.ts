@@ -14,6 +14,7 @@ export default defineConfig({
           disableJavaScriptEvaluation: true,
           disableCSSFileLoading: true,
           handleDisabledFileLoadingAsSuccess: true,
+          disableIframePageLoading: true,
         },
       },
     },

@@ -18,11 +18,13 @@ export interface ServedPage {
 }
 
 /**
- * Fixture pages are served without their own <script> tags: the shops' code
- * would only try to reach networks we abort, and its failures would hide ours.
+ * Fixture pages are served with their scripts turned off (type="text/plain"
+ * stands first, so it wins): the shops' code would only try to reach networks
+ * we abort, and its failures would hide ours. The script text stays in the
+ * page, where adapters read embedded data (Pinduoduo's window.rawData).
  */
-export function stripScripts(html: string): string {
-  return html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+export function disableScripts(html: string): string {
+  return html.replace(/<script\b/gi, '<script type="text/plain"');
 }
 
 export class Harness {
@@ -62,7 +64,7 @@ export class Harness {
       return route.fulfill({
         status: 200,
         contentType: `text/html; charset=utf-8`,
-        body: stripScripts(text),
+        body: disableScripts(text),
       });
     });
   }

@@ -1,0 +1,146 @@
+import type { Listing } from '../match/listing';
+import { compact, firstOf, priceFenOf, textOf, titleOrText } from './dom';
+import type { FoundListing, SiteAdapter } from './types';
+
+const ID_IN_HREF = /[?&]id=(\d{6,})/;
+
+/** Taobao and Tmall item pages, every era: shared by both adapters. */
+export function alibabaItemListing(root: ParentNode, url: URL, site: 'taobao' | 'tmall'): FoundListing[] {
+  const itemId = ID_IN_HREF.exec(url.search)?.[1];
+  const titleEl = firstOf(root, [
+    '[class^="ItemHeader--mainTitle"]',
+    '[class*="mainTitle--"]',
+    '#J_Title .tb-main-title',
+    '.tb-detail-hd h1',
+  ]);
+  if (!itemId || !titleEl) return [];
+  const title = titleEl.getAttribute('data-title')?.trim() || textOf(titleEl);
+  if (!title) return [];
+  const shopEl = firstOf(root, [
+    '[class^="ShopHeader--title"]',
+    '[class*="shopName--"]',
+    '.tb-shop-name',
+    '.slogo-shopname strong',
+    '.slogo-shopname',
+  ]);
+  const priceEl = firstOf(root, ['[class*="highlightPrice"]', 'em.tb-rmb-num', '.tm-price']);
+  return [
+    {
+      card: titleEl,
+      anchor: titleEl,
+      listing: compact<Listing>({
+        site,
+        itemId,
+        title,
+        shopName: titleOrText(shopEl),
+        priceFen: priceFenOf(priceEl),
+        url:
+          site === 'tmall'
+            ? `https://detail.tmall.com/item.htm?id=${itemId}`
+            : `https://item.taobao.com/item.htm?id=${itemId}`,
+      }),
+    },
+  ];
+}
+
+/** One search card of any era, from its parts. */
+function card(
+  el: Element,
+  parts: {
+    itemId?: string;
+    titleEl: Element | null;
+    shopEl: Element | null;
+    priceEl: Element | null;
+    placeEl: Element | null;
+    tmall?: boolean;
+  },
+): FoundListing | undefined {
+  const { itemId, titleEl } = parts;
+  const title = titleEl?.getAttribute('title')?.trim() || textOf(titleEl);
+  if (!itemId || !titleEl || !title) return undefined;
+  return {
+    card: el,
+    anchor: titleEl,
+    listing: compact<Listing>({
+      site: parts.tmall ? 'tmall' : 'taobao',
+      itemId,
+      title,
+      shopName: textOf(parts.shopEl),
+      priceFen: priceFenOf(parts.priceEl),
+      location: textOf(parts.placeEl),
+      url: `https://item.taobao.com/item.htm?id=${itemId}`,
+    }),
+  };
+}
+
+function searchListings(root: ParentNode): FoundListing[] {
+  const found: FoundListing[] = [];
+  // 2018: rendered list items.
+  for (const el of root.querySelectorAll('.item.J_MouserOnverReq')) {
+    const link = el.querySelector('a[data-nid]');
+    const f = card(el, {
+      itemId: link?.getAttribute('data-nid') ?? undefined,
+      titleEl: el.querySelector('.row-2 .title a, .title a'),
+      shopEl: el.querySelector('.shopname'),
+      priceEl: el.querySelector('.price strong'),
+      placeEl: el.querySelector('.location'),
+      tmall: Boolean(el.querySelector('.icon-service-tianmao')),
+    });
+    if (f) found.push(f);
+  }
+  // 2026: cards whose id carries the item id; their href is often an ad redirect.
+  for (const el of root.querySelectorAll('a[id^="item_id_"]')) {
+    const f = card(el, {
+      itemId: /^item_id_(\d+)$/.exec(el.id)?.[1],
+      titleEl: el.querySelector('[class*="title--"][title]'),
+      shopEl: el.querySelector('[class*="shopNameText--"]'),
+      priceEl: el.querySelector('[class*="priceInt--"]'),
+      placeEl: el.querySelector('[class*="procity--"]'),
+      tmall: Boolean(el.querySelector('img[src*="tmall"], [class*="tmall"]')),
+    });
+    if (f) found.push(f);
+  }
+  // 2023: hashed-class cards, id in the link.
+  for (const el of root.querySelectorAll('[class^="Card--doubleCardWrapper"]')) {
+    if (el.closest('a[id^="item_id_"]') || el.matches('a[id^="item_id_"]')) continue;
+    const href = (el.matches('a') ? el : (el.closest('a') ?? el.querySelector('a')))?.getAttribute('href') ?? '';
+    const f = card(el, {
+      itemId: ID_IN_HREF.exec(href)?.[1],
+      titleEl: el.querySelector('[class^="Title--title"]'),
+      shopEl: el.querySelector('[class^="ShopInfo--shopName"]'),
+      priceEl: el.querySelector('[class^="Price--priceWrapper"], [class^="Price--priceInt"]'),
+      placeEl: el.querySelector('[class^="Price--procity"]'),
+      tmall: /tmall\.com/.test(href),
+    });
+    if (f) found.push(f);
+  }
+  return found;
+}
+
+export const taobao = {
+  id: 'taobao',
+  name: '淘宝',
+  hosts: [/(^|\.)taobao\.com$/],
+  examples: {
+    search: ['https://s.taobao.com/search?q=黄花菜', 'https://s.taobao.com/search?page=2&q=%E8%84%90%E6%A9%99&tab=all'],
+    item: [
+      'https://item.taobao.com/item.htm?id=562283240178',
+      'https://item.taobao.com/item.htm?spm=a1z10&id=600123456789',
+    ],
+    orders: ['https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm'],
+  },
+  pageKind(url) {
+    if (url.hostname === 's.taobao.com' && /^\/(search|list)/.test(url.pathname)) return 'search';
+    if (url.hostname === 'item.taobao.com' && url.pathname === '/item.htm' && ID_IN_HREF.test(url.search))
+      return 'item';
+    if (url.hostname === 'buyertrade.taobao.com' && url.pathname === '/trade/itemlist/list_bought_items.htm')
+      return 'orders';
+    return undefined;
+  },
+  listings(root, url) {
+    const kind = this.pageKind(url);
+    if (kind === 'search') return searchListings(root);
+    if (kind === 'item') return alibabaItemListing(root, url, 'taobao');
+    return [];
+  },
+} satisfies SiteAdapter;
