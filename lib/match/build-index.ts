@@ -1,4 +1,4 @@
-import { detectPlaces } from '../regions';
+import { placeAtStart } from '../regions';
 import { nameCore, normalizeTitle } from './normalize';
 
 /** What the index needs of a catalogue entry (a subset of the stored entry). */
@@ -7,6 +7,8 @@ export interface IndexableEntry {
   name: string;
   aliases?: string[];
   supplier: string;
+  /** nameCore(supplier), as the import stored it. */
+  supplierKey?: string;
   county?: string;
   countyCode?: string;
   batch?: string;
@@ -42,9 +44,11 @@ export interface MatchIndex {
   cores: string[];
   supplier: string[];
   county: string[];
-  countyCode: string[];
+  /** Division code as a number, 0 when unknown. */
+  countyCode: Uint32Array;
   batch: string[];
-  validUntil: string[];
+  /** YYYYMMDD as a number, 0 when the entry has no end date. */
+  validUntil: Uint32Array;
   status: Uint8Array;
   shopKeys: string[];
   shopOffsets: Uint32Array;
@@ -65,8 +69,8 @@ export interface MatchIndex {
  */
 export function productCore(name: string, county?: string): string {
   let core = normalizeTitle(name.replace(/[（(][^）)]*[）)]/g, ''));
-  const places = detectPlaces(core);
-  for (const p of places) if (core.startsWith(p.mention)) core = core.slice(p.mention.length);
+  const place = placeAtStart(core);
+  if (place) core = core.slice(place.mention.length);
   if (county) {
     const countyPrefix = normalizeTitle(county).replace(/(县|市|区|旗)$/, '');
     if (countyPrefix.length >= 2 && core.startsWith(countyPrefix) && core.length - countyPrefix.length >= 2) {
@@ -82,10 +86,10 @@ export function productCore(name: string, county?: string): string {
  * without a place it starts with (炎陵武陵源 → 武陵源). Both, because brands are
  * often places themselves (武陵源, 天山雪), and the place may be the brand.
  */
-export function partyKeys(name: string): string[] {
-  const core = nameCore(name);
-  const first = detectPlaces(core)[0];
-  if (first && first.index === 0 && core.length - first.mention.length >= 2) {
+export function partyKeys(name: string, knownCore?: string): string[] {
+  const core = knownCore ?? nameCore(name);
+  const first = placeAtStart(core);
+  if (first && core.length - first.mention.length >= 2) {
     return [core, core.slice(first.mention.length)];
   }
   return [core];
@@ -126,9 +130,9 @@ export function buildMatchIndex(
     cores: new Array(n),
     supplier: new Array(n),
     county: new Array(n),
-    countyCode: new Array(n),
+    countyCode: new Uint32Array(n),
     batch: new Array(n),
-    validUntil: new Array(n),
+    validUntil: new Uint32Array(n),
     status: new Uint8Array(n),
     shopKeys: [],
     shopOffsets: new Uint32Array(1),
@@ -144,31 +148,42 @@ export function buildMatchIndex(
   const shops = new Map<string, number[]>();
   const items = new Map<string, number[]>();
   const coreCache = new Map<string, string>();
+  const supplierKeys = new Map<string, string[]>();
   for (let i = 0; i < n; i++) {
     const e = entries[i] as IndexableEntry;
     index.entryId[i] = e.id;
     index.name[i] = e.name;
-    const names = [e.name, ...(e.aliases ?? [])];
-    const cores = names.map((name) => {
-      const key = `${name}|${e.county ?? ''}`;
+    const coreOf = (name: string) => {
+      const key = e.county ? `${name}|${e.county}` : name;
       let core = coreCache.get(key);
       if (core === undefined) {
         core = productCore(name, e.county);
         coreCache.set(key, core);
       }
       return core;
-    });
-    index.cores[i] = [...new Set(cores)].join('|');
+    };
+    let cores = coreOf(e.name);
+    for (const alias of e.aliases ?? []) {
+      const core = coreOf(alias);
+      if (!`|${cores}|`.includes(`|${core}|`)) cores += `|${core}`;
+    }
+    index.cores[i] = cores;
     index.supplier[i] = e.supplier;
     index.county[i] = e.county ?? '';
-    index.countyCode[i] = e.countyCode ?? '';
+    index.countyCode[i] = Number(e.countyCode ?? 0) || 0;
     index.batch[i] = e.batch ?? '';
-    index.validUntil[i] = e.validUntil ?? '';
+    index.validUntil[i] = e.validUntil ? Number(e.validUntil.replaceAll('-', '')) : 0;
     index.status[i] = STATUS_CODES[e.status];
     // Recomputed, not read from the stored supplierKey: keys follow the current rules.
-    const keys = partyKeys(e.supplier);
-    for (const s of e.storefronts ?? []) if (s.shopName) keys.push(...partyKeys(s.shopName));
+    let keys = supplierKeys.get(e.supplier);
+    if (!keys) {
+      keys = partyKeys(e.supplier, e.supplierKey || undefined);
+      supplierKeys.set(e.supplier, keys);
+    }
     for (const key of keys) if (key.length >= 2) add(shops, key, i);
+    for (const s of e.storefronts ?? []) {
+      if (s.shopName) for (const key of partyKeys(s.shopName)) if (key.length >= 2) add(shops, key, i);
+    }
     for (const key of e.itemKeys ?? []) add(items, key, i);
   }
   const packedShops = packPostings(shops);
@@ -180,4 +195,11 @@ export function buildMatchIndex(
   index.itemOffsets = packedItems.offsets;
   index.itemPostings = packedItems.postings;
   return index;
+}
+
+/** 20240630 → "2024-06-30"; 0 → undefined. */
+export function isoOfDay(day: number): string | undefined {
+  if (!day) return undefined;
+  const t = String(day);
+  return `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}`;
 }

@@ -1,5 +1,5 @@
 import { detectPlaces } from '../regions';
-import { type MatchIndex, partyKeys } from './build-index';
+import { isoOfDay, type MatchIndex, partyKeys } from './build-index';
 import type { Listing, MatchResult } from './listing';
 import { normalizeTitle } from './normalize';
 
@@ -63,8 +63,9 @@ const RELIEF_SHOP = /扶贫(?:馆|店|专馆|专卖店|专营店|馆旗舰店)|�
 
 function entryResult(index: MatchIndex, e: number, today: string, reasons: string[], core: string): MatchResult {
   const status = index.status[e];
-  const validUntil = index.validUntil[e] || undefined;
-  const lapsed = validUntil !== undefined && validUntil < today;
+  const day = index.validUntil[e] ?? 0;
+  const validUntil = isoOfDay(day);
+  const lapsed = day !== 0 && day < Number(today.replaceAll('-', ''));
   const certified = status === 0 && !lapsed;
   const county = index.county[e] || undefined;
   const all = [...reasons, `产品名称「${core}」`];
@@ -79,7 +80,7 @@ function entryResult(index: MatchIndex, e: number, today: string, reasons: strin
     product: index.name[e],
     supplier: index.supplier[e],
     county,
-    countyCode: index.countyCode[e] || undefined,
+    countyCode: index.countyCode[e] ? String(index.countyCode[e]) : undefined,
     batch: index.batch[e] || undefined,
     validUntil,
   };
@@ -120,7 +121,7 @@ function matchOne(index: MatchIndex, listing: Listing, options: MatchOptions): M
     for (const [key, weak] of agreeing) {
       for (const e of postings(index.shopKeys, index.shopOffsets, index.shopPostings, key)) {
         // A two-character key (果业, 茶业) is too common alone: the place must agree too.
-        if (weak && !places.some((p) => p.code === index.countyCode[e])) continue;
+        if (weak && !places.some((p) => Number(p.code) === index.countyCode[e])) continue;
         const core = coreInTitle(index, e, title);
         if (core) consider(entryResult(index, e, options.today, [`店铺「${listing.shopName}」与供应商一致`], core));
       }

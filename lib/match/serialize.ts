@@ -1,15 +1,10 @@
 import type { MatchIndex } from './build-index';
 
 const MAGIC = 0x314d4952; // "RIM1"
-const STRING_FIELDS = [
-  'entryId',
-  'name',
+// What every query reads is decoded on load; what only a hit's answer shows
+// (names, suppliers) is decoded on first use: most of the bytes, seldom needed.
+const HOT_FIELDS = [
   'cores',
-  'supplier',
-  'county',
-  'countyCode',
-  'batch',
-  'validUntil',
   'shopKeys',
   'itemKeys',
   'unsoldId',
@@ -17,7 +12,9 @@ const STRING_FIELDS = [
   'unsoldProduct',
   'unsoldCounty',
 ] as const;
-const U32_FIELDS = ['shopOffsets', 'shopPostings', 'itemOffsets', 'itemPostings'] as const;
+const COLD_FIELDS = ['entryId', 'name', 'supplier', 'county', 'batch'] as const;
+const STRING_FIELDS = [...HOT_FIELDS, ...COLD_FIELDS] as const;
+const U32_FIELDS = ['shopOffsets', 'shopPostings', 'itemOffsets', 'itemPostings', 'countyCode', 'validUntil'] as const;
 const SEPARATOR = '\u0000';
 
 /**
@@ -26,12 +23,18 @@ const SEPARATOR = '\u0000';
  */
 export function serializeIndex(index: MatchIndex): Uint8Array<ArrayBuffer> {
   const counts = STRING_FIELDS.map((f) => index[f].length);
-  const strings = new TextEncoder().encode(STRING_FIELDS.flatMap((f) => index[f]).join(SEPARATOR));
+  const encoder = new TextEncoder();
+  const hot = encoder.encode(HOT_FIELDS.flatMap((f) => index[f]).join(SEPARATOR));
+  const cold = encoder.encode(COLD_FIELDS.flatMap((f) => index[f]).join(SEPARATOR));
+  const strings = new Uint8Array(hot.length + cold.length);
+  strings.set(hot);
+  strings.set(cold, hot.length);
   const header = new TextEncoder().encode(
     JSON.stringify({
       version: index.version,
       counts,
       stringBytes: strings.length,
+      hotBytes: hot.length,
       u32: U32_FIELDS.map((f) => index[f].length),
       status: index.status.length,
     }),
@@ -63,18 +66,37 @@ export function deserializeIndex(blob: Uint8Array): MatchIndex {
     version: string;
     counts: number[];
     stringBytes: number;
+    hotBytes: number;
     u32: number[];
     status: number;
   };
   const stringsStart = 8 + headerLength;
-  const all = new TextDecoder().decode(blob.subarray(stringsStart, stringsStart + header.stringBytes)).split(SEPARATOR);
   const index = { version: header.version } as MatchIndex;
-  let s = 0;
-  STRING_FIELDS.forEach((f, i) => {
-    const n = header.counts[i] ?? 0;
-    index[f] = n === 0 ? [] : all.slice(s, s + n);
-    s += n;
-  });
+  const decodeFields = (fields: readonly (typeof STRING_FIELDS)[number][], bytes: Uint8Array, first: number) => {
+    const all = new TextDecoder().decode(bytes).split(SEPARATOR);
+    const out: Record<string, string[]> = {};
+    let s = 0;
+    fields.forEach((f, i) => {
+      const n = header.counts[first + i] ?? 0;
+      out[f] = n === 0 ? [] : all.slice(s, s + n);
+      s += n;
+    });
+    return out;
+  };
+  const hot = decodeFields(HOT_FIELDS, blob.subarray(stringsStart, stringsStart + header.hotBytes), 0);
+  for (const f of HOT_FIELDS) index[f] = hot[f] ?? [];
+  const coldBytes = blob.slice(stringsStart + header.hotBytes, stringsStart + header.stringBytes);
+  let cold: Record<string, string[]> | undefined;
+  for (const f of COLD_FIELDS) {
+    Object.defineProperty(index, f, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        cold ??= decodeFields(COLD_FIELDS, coldBytes, HOT_FIELDS.length);
+        return cold[f];
+      },
+    });
+  }
   const stringsEnd = stringsStart + header.stringBytes;
   let at = stringsEnd + ((4 - (stringsEnd % 4)) % 4);
   // Copy into an aligned buffer of our own: the blob's buffer may be shared or offset.

@@ -1,4 +1,4 @@
-import { AREAS, CITIES, cityNameOf, PROVINCES, provinceOf } from './divisions';
+import { AREAS, areaOf, CITIES, cityNameOf, PROVINCES, provinceOf } from './divisions';
 import { countyCore, prefectureCore } from './names';
 import { COUNTY_NAMES, isPovertyCounty } from './poverty';
 
@@ -162,10 +162,9 @@ export function detectPlaces(text: string): PlaceMention[] {
       const code = term.codes[0] ?? '';
       if (!seen.has(code)) {
         seen.add(code);
-        const area = AREAS.find((a) => a.code === code);
         found.push({
           code,
-          county: area?.name ?? term.text,
+          county: areaOf(code)?.name ?? term.text,
           province: provinceOf(code)?.name,
           city: cityNameOf(code),
           mention: term.text,
@@ -202,6 +201,30 @@ function countyNameIndex(): Map<string, string[]> {
 }
 
 const resolved = new Map<string, string | undefined>();
+
+/**
+ * The county-level place a text starts with, if any: the first step of
+ * detectPlaces, without scanning the rest (a hot path of index building).
+ */
+export function placeAtStart(text: string): PlaceMention | undefined {
+  terms ??= buildTerms();
+  const s = text.normalize('NFKC');
+  for (const term of terms.get(s[0] ?? '') ?? []) {
+    if (!s.startsWith(term.text)) continue;
+    if (term.core && NOT_AFTER_CORE.test(s.slice(term.text.length))) continue;
+    const code = term.codes[0] ?? '';
+    return {
+      code,
+      county: areaOf(code)?.name ?? term.text,
+      province: provinceOf(code)?.name,
+      city: cityNameOf(code),
+      mention: term.text,
+      index: 0,
+      poverty: isPovertyCounty(code),
+    };
+  }
+  return undefined;
+}
 
 /**
  * Resolves a county written in a file or form to its code: full current or
