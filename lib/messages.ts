@@ -21,6 +21,11 @@ export const messageSchemas = {
     request: z.object({ listings: z.array(ListingSchema).max(1000) }).strict(),
     response: z.object({ results: z.array(MatchResultSchema) }),
   },
+  /** 「记一笔」 on a badge: the background opens the purchase form, prefilled. Nothing is written. */
+  openPurchaseForm: {
+    request: z.object({ listing: ListingSchema, result: MatchResultSchema }).strict(),
+    response: z.object({ opened: z.boolean() }),
+  },
 } as const;
 
 type Schemas = typeof messageSchemas;

@@ -1,21 +1,19 @@
 import { SiteIdSchema } from './match/listing';
+import { DEFAULT_SETTINGS, type Settings } from './settings-defaults';
 import { z } from './zod';
 
-/** Every setting, with its default: what storage holds and what a backup carries. */
+export { DEFAULT_SETTINGS, SETTING_NAMES, type SettingName, type Settings } from './settings-defaults';
+
+/** Settings as a backup carries them, validated; missing ones take their defaults. */
 export const SettingsSchema = z.object({
-  language: z.enum(['auto', 'zh-CN', 'en']).default('auto'),
+  language: z.enum(['auto', 'zh-CN', 'en']).default(DEFAULT_SETTINGS.language),
   siteSwitches: z.partialRecord(SiteIdSchema, z.boolean()).default({}),
-  showHints: z.boolean().default(true),
+  showHints: z.boolean().default(DEFAULT_SETTINGS.showHints),
   profile: z
     .object({ name: z.string().default(''), unit: z.string().default(''), employeeNo: z.string().default('') })
-    .default({ name: '', unit: '', employeeNo: '' }),
+    .default(DEFAULT_SETTINGS.profile),
   homeRegion: z
     .object({ provinceCode: z.string().optional(), cityCode: z.string().optional(), countyCode: z.string().optional() })
     .default({}),
-  /** Whether purchases of poverty-area (not certified) products count towards pledges. */
-  countPovertyArea: z.boolean().default(false),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
-export type SettingName = keyof Settings;
-export const SETTING_NAMES = Object.keys(SettingsSchema.shape) as SettingName[];
-export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+  countPovertyArea: z.boolean().default(DEFAULT_SETTINGS.countPovertyArea),
+}) satisfies z.ZodType<Settings, unknown>;

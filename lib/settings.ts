@@ -1,5 +1,5 @@
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, SETTING_NAMES, type SettingName, type Settings, SettingsSchema } from './settings-schema';
+import { DEFAULT_SETTINGS, SETTING_NAMES, type SettingName, type Settings } from './settings-defaults';
 
 // Settings live in storage.local: content scripts need some of them and cannot
 // open the extension's IndexedDB. Each item is versioned so it can migrate.
@@ -20,7 +20,7 @@ export const languageSetting = settings.language;
 
 export async function readAllSettings(): Promise<Settings> {
   const values = await Promise.all(SETTING_NAMES.map((name) => settings[name].getValue()));
-  return SettingsSchema.parse(Object.fromEntries(SETTING_NAMES.map((name, i) => [name, values[i]])));
+  return Object.fromEntries(SETTING_NAMES.map((name, i) => [name, values[i]])) as unknown as Settings;
 }
 
 export async function writeAllSettings(values: Settings): Promise<void> {

@@ -1,6 +1,7 @@
 import { countEntries, installSampleCatalogue } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
 import { handleMessage } from '../../lib/messages';
+import { purchaseFormHash } from '../../lib/prefill';
 import { settings } from '../../lib/settings';
 import { createMatchService } from './match-service';
 
@@ -22,6 +23,11 @@ export default defineBackground(() => {
     catalogueEntries: await countEntries(db),
     indexReady: matcher.isReady(),
   }));
+
+  handleMessage('openPurchaseForm', async ({ listing, result }) => {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${purchaseFormHash(listing, result)}`) });
+    return { opened: true };
+  });
 
   handleMessage('matchListings', async ({ listings }) => ({
     results: await matcher.match(listings, { showHints: await settings.showHints.getValue() }),

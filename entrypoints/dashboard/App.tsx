@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { Catalogue } from './Catalogue';
 import { Overview } from './Overview';
+import { Purchases } from './Purchases';
 import { ROUTE_LABELS, ROUTES, type Route, routeOf } from './routes';
 import { Settings } from './Settings';
 
@@ -47,7 +48,8 @@ export function App() {
             {route === 'overview' && <Overview />}
             {route === 'settings' && <Settings />}
             {route === 'catalogue' && <Catalogue />}
-            {!['overview', 'settings', 'catalogue'].includes(route) && (
+            {route === 'purchases' && <Purchases />}
+            {!['overview', 'settings', 'catalogue', 'purchases'].includes(route) && (
               <Typography.Paragraph>{t('dashboard.comingSoon')}</Typography.Paragraph>
             )}
           </main>

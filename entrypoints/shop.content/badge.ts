@@ -8,20 +8,54 @@ const LABELS: Record<Tier, string> = {
 };
 
 const STYLE = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 4px; font: 12px/1.4 system-ui, "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif; }
-button { all: unset; cursor: pointer; border-radius: 3px; padding: 0 5px; white-space: nowrap; }
-button:focus-visible { outline: 2px solid #1677ff; outline-offset: 1px; }
-:host([data-tier="certified"]) button { background: #1f8a4c; color: #fff; }
-:host([data-tier="expired"]) button { background: #8c8c8c; color: #fff; }
-:host([data-tier="poverty-area"]) button { border: 1px solid #d46b08; color: #d46b08; background: #fff; }
-:host([data-tier="unsold"]) button { border: 1px solid #1677ff; color: #1677ff; background: #fff; }
+:host { all: initial; display: inline-block; position: relative; vertical-align: middle; margin: 0 4px; font: 12px/1.5 system-ui, "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif; z-index: 2147483000; }
+button.badge { all: unset; cursor: pointer; border-radius: 3px; padding: 0 5px; white-space: nowrap; }
+button.badge:focus-visible, .panel button:focus-visible { outline: 2px solid #1677ff; outline-offset: 1px; }
+:host([data-tier="certified"]) button.badge { background: #1f8a4c; color: #fff; }
+:host([data-tier="expired"]) button.badge { background: #8c8c8c; color: #fff; }
+:host([data-tier="poverty-area"]) button.badge { border: 1px solid #d46b08; color: #ad4e00; background: #fff; }
+:host([data-tier="unsold"]) button.badge { border: 1px solid #1677ff; color: #0958d9; background: #fff; }
+.panel { position: absolute; top: 100%; left: 0; margin-top: 4px; width: 280px; background: #fff; color: #1f1f1f; border: 1px solid #d9d9d9; border-radius: 6px; box-shadow: 0 6px 16px rgba(0,0,0,.12); padding: 10px 12px; text-align: left; white-space: normal; }
+.panel[hidden] { display: none; }
+.panel h2 { font-size: 13px; margin: 0 0 6px; }
+.panel dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; }
+.panel dt { color: #595959; }
+.panel dd { margin: 0; }
+.panel ul { margin: 6px 0; padding-left: 16px; }
+.panel .actions { display: flex; gap: 8px; margin-top: 8px; }
+.panel .actions button { all: unset; cursor: pointer; border-radius: 4px; padding: 2px 10px; border: 1px solid #1f8a4c; color: #1f8a4c; }
+.panel .actions button.primary { background: #1f8a4c; color: #fff; }
 `;
 
-/** Mounts one `<relief-badge>` right after the title element, per the badge contract. */
-export function mountBadge(anchor: Element, listing: Listing, result: MatchResult): Element | undefined {
+export interface BadgeActions {
+  /** 「记一笔」: log this purchase, prefilled. */
+  logPurchase: (listing: Listing, result: MatchResult) => void;
+}
+
+function row(dl: HTMLElement, term: string, value: string | undefined) {
+  if (!value) return;
+  const dt = document.createElement('dt');
+  dt.textContent = term;
+  const dd = document.createElement('dd');
+  dd.textContent = value;
+  dl.append(dt, dd);
+}
+
+/**
+ * Mounts one `<relief-badge>` right after the title element, per the badge
+ * contract: data attributes, an open shadow root with its own styles, an
+ * accessible name, and a panel that opens from the keyboard too.
+ */
+export function mountBadge(
+  anchor: Element,
+  listing: Listing,
+  result: MatchResult,
+  actions: BadgeActions,
+): Element | undefined {
   if (!result.tier) return undefined;
   const next = anchor.nextElementSibling;
   if (next?.localName === 'relief-badge') return next;
+  const label = LABELS[result.tier];
   const badge = document.createElement('relief-badge');
   badge.setAttribute('data-tier', result.tier);
   if (listing.itemId) badge.setAttribute('data-item-id', listing.itemId);
@@ -29,12 +63,71 @@ export function mountBadge(anchor: Element, listing: Listing, result: MatchResul
   const shadow = badge.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = STYLE;
+
   const button = document.createElement('button');
+  button.className = 'badge';
   button.type = 'button';
-  button.textContent = LABELS[result.tier];
-  const details = [result.product, result.supplier && `供应商 ${result.supplier}`].filter(Boolean).join('，');
-  button.setAttribute('aria-label', details ? `${LABELS[result.tier]}：${details}` : LABELS[result.tier]);
-  shadow.append(style, button);
+  button.textContent = label;
+  const details = [result.product, result.supplier && `供应商 ${result.supplier}`, result.county]
+    .filter(Boolean)
+    .join('，');
+  button.setAttribute('aria-label', details ? `${label}：${details}` : label);
+  button.setAttribute('aria-expanded', 'false');
+
+  const panel = document.createElement('div');
+  panel.className = 'panel';
+  panel.hidden = true;
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-label', label);
+  const title = document.createElement('h2');
+  title.textContent = label;
+  const dl = document.createElement('dl');
+  row(dl, '产品', result.product);
+  row(dl, '供应商', result.supplier);
+  row(dl, '产地', result.county);
+  row(dl, '批次', result.batch);
+  row(dl, '有效期至', result.validUntil);
+  const reasons = document.createElement('ul');
+  for (const reason of result.reasons) {
+    const li = document.createElement('li');
+    li.textContent = reason;
+    reasons.append(li);
+  }
+  const actionsRow = document.createElement('div');
+  actionsRow.className = 'actions';
+  const log = document.createElement('button');
+  log.type = 'button';
+  log.className = 'primary';
+  log.textContent = '记一笔';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = '关闭';
+  actionsRow.append(log, close);
+  panel.append(title, dl, reasons, actionsRow);
+
+  const setOpen = (open: boolean) => {
+    panel.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+  };
+  // Clicks stay inside: the badge sits in shop cards whose own handlers navigate.
+  badge.addEventListener('click', (event) => event.stopPropagation());
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    setOpen(Boolean(panel.hidden));
+  });
+  close.addEventListener('click', () => {
+    setOpen(false);
+    button.focus();
+  });
+  log.addEventListener('click', () => actions.logPurchase(listing, result));
+  panel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      setOpen(false);
+      button.focus();
+    }
+  });
+
+  shadow.append(style, button, panel);
   anchor.after(badge);
   return badge;
 }

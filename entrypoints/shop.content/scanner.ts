@@ -1,5 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Listing, MatchResult } from '../../lib/match/listing';
 import { messenger } from '../../lib/messenger';
+import { settings } from '../../lib/settings';
 import { adapterFor } from '../../lib/sites';
 import { mountBadge } from './badge';
 
@@ -10,6 +12,12 @@ const RESCAN_DEBOUNCE_MS = 120;
  * one batch, and mounts badges. Watches for cards added later (infinite
  * scroll) and for in-site navigation. Nothing here may throw into the page.
  */
+const actions = {
+  logPurchase(listing: Listing, result: MatchResult) {
+    void messenger.sendMessage('openPurchaseForm', { listing, result }).catch(() => undefined);
+  },
+};
+
 export function startScanner(ctx: ContentScriptContext): void {
   const seen = new WeakSet<Element>();
   let timer: number | undefined;
@@ -26,6 +34,8 @@ export function startScanner(ctx: ContentScriptContext): void {
       const url = new URL(location.href);
       const page = adapterFor(url);
       if (!page) return;
+      const switches = await settings.siteSwitches.getValue();
+      if (switches[page.adapter.id] === false) return;
       const fresh = page.adapter.listings(document, url).filter((f) => !seen.has(f.card));
       for (const f of fresh) seen.add(f.card);
       const root = document.documentElement;
@@ -36,7 +46,7 @@ export function startScanner(ctx: ContentScriptContext): void {
       });
       fresh.forEach((f, i) => {
         const result = results[i];
-        if (result?.tier && f.anchor.isConnected) mountBadge(f.anchor, f.listing, result);
+        if (result?.tier && f.anchor.isConnected) mountBadge(f.anchor, f.listing, result, actions);
       });
     } catch (error) {
       // A page we cannot read or a background that is away is not the page's problem.

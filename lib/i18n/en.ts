@@ -80,4 +80,15 @@ export const en: Record<MessageKey, string> = {
   'catalogue.entry.status': 'Status',
   'common.ok': 'OK',
   'common.cancel': 'Cancel',
+  'purchases.prefill.title': 'Log a purchase (from the shop page)',
+  'purchases.field.product': 'Product',
+  'purchases.field.shop': 'Shop',
+  'purchases.field.platform': 'Platform',
+  'purchases.field.unitPrice': 'Unit price',
+  'purchases.field.certification': 'Certification',
+  'purchases.field.supplier': 'Supplier',
+  'purchases.field.county': 'County',
+  'purchases.field.link': 'Link',
+  'purchases.coming':
+    'The purchases table and form are being built; 「记一笔」 on a badge already brings the listing here.',
 };

@@ -79,6 +79,16 @@ export const zhCN = {
   'catalogue.entry.status': '状态',
   'common.ok': '确定',
   'common.cancel': '取消',
+  'purchases.prefill.title': '记一笔（来自购物页面）',
+  'purchases.field.product': '商品',
+  'purchases.field.shop': '店铺',
+  'purchases.field.platform': '平台',
+  'purchases.field.unitPrice': '单价',
+  'purchases.field.certification': '认定状态',
+  'purchases.field.supplier': '供应商',
+  'purchases.field.county': '产地县',
+  'purchases.field.link': '链接',
+  'purchases.coming': '购买记录表格与记账表单正在建设中；徽章上的「记一笔」已把商品信息带到这里。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithExtension } from '../../scripts/browser';
 
@@ -58,13 +59,14 @@ export class Harness {
       const url = route.request().url();
       const page = this.served.find((p) => (typeof p.url === 'string' ? p.url === url : p.url(url)));
       if (!page) return route.abort('blockedbyclient');
-      const body = readFileSync(join(FIXTURES, page.file));
+      const bytes = readFileSync(join(FIXTURES, page.file));
       const charset = page.charset ?? 'utf-8';
-      const text = new TextDecoder(charset).decode(body);
+      // Served in the file's own encoding (Tmall pages may be GBK), scripts off.
+      const html = disableScripts(iconv.decode(bytes, charset));
       return route.fulfill({
         status: 200,
-        contentType: `text/html; charset=utf-8`,
-        body: disableScripts(text),
+        contentType: `text/html; charset=${charset}`,
+        body: iconv.encode(html, charset),
       });
     });
   }

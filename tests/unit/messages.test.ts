@@ -35,3 +35,19 @@ describe('getStatus request', () => {
     expect(() => parseRequest('getStatus', null)).toThrow();
   });
 });
+
+describe('openPurchaseForm request', () => {
+  const valid = {
+    listing: { site: 'jd', itemId: '1', title: '城口老腊肉' },
+    result: { tier: 'certified', score: 1, reasons: ['店铺与供应商一致'] },
+  };
+  it('accepts a listing with its match result', () => {
+    expect(parseRequest('openPurchaseForm', valid).result.tier).toBe('certified');
+  });
+  it('rejects when the result is missing', () => {
+    expect(() => parseRequest('openPurchaseForm', { listing: valid.listing })).toThrow();
+  });
+  it('rejects an unknown tier', () => {
+    expect(() => parseRequest('openPurchaseForm', { ...valid, result: { ...valid.result, tier: 'gold' } })).toThrow();
+  });
+});

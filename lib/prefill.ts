@@ -1,0 +1,24 @@
+import { type Listing, ListingSchema, type MatchResult, MatchResultSchema } from './match/listing';
+import { z } from './zod';
+
+/** What the purchase form is prefilled with: a listing and what the matcher said of it. */
+export const PrefillSchema = z.object({ listing: ListingSchema, result: MatchResultSchema });
+export type Prefill = z.infer<typeof PrefillSchema>;
+
+/** `dashboard.html#/purchases?prefill=…` for a listing. */
+export function purchaseFormHash(listing: Listing, result: MatchResult): string {
+  return `#/purchases?prefill=${encodeURIComponent(JSON.stringify({ listing, result }))}`;
+}
+
+/** Reads the prefill back from a hash; undefined when absent or not valid. */
+export function readPrefill(hash: string): Prefill | undefined {
+  const query = hash.split('?')[1];
+  const raw = query ? new URLSearchParams(query).get('prefill') : null;
+  if (!raw) return undefined;
+  try {
+    const parsed = PrefillSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

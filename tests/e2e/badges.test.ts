@@ -1,0 +1,276 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { FIXTURES, Harness } from './harness';
+
+/** Every supported page, the cards it has, and exactly which of them get which badge. */
+const PAGES: {
+  name: string;
+  url: string;
+  file: string;
+  charset?: string;
+  cards: number;
+  badges: Record<string, string>;
+}[] = [
+  {
+    name: 'JD search 2018 (real)',
+    url: 'https://search.jd.com/Search?keyword=%E6%BF%80%E5%85%89%E6%89%93%E5%8D%B0',
+    file: 'pages/jd-search-2018.html',
+    cards: 30,
+    badges: { '778781': 'certified', '216237': 'certified', '1145689': 'expired' },
+  },
+  {
+    name: 'JD search 2025',
+    url: 'https://search.jd.com/Search?keyword=%E8%85%8A%E8%82%89',
+    file: 'pages/jd-search-2025.html',
+    cards: 8,
+    badges: {
+      '100023456781': 'certified',
+      '100023456782': 'poverty-area',
+      '100023456784': 'expired',
+      '100023456786': 'poverty-area',
+      '100023456788': 'certified',
+    },
+  },
+  {
+    name: 'JD item, old',
+    url: 'https://item.jd.com/100023456781.html',
+    file: 'pages/jd-item-old.html',
+    cards: 1,
+    badges: { '100023456781': 'certified' },
+  },
+  {
+    name: 'JD item, 2026',
+    url: 'https://item.jd.com/100099990001.html',
+    file: 'pages/jd-item-2026.html',
+    cards: 1,
+    badges: { '100099990001': 'certified' },
+  },
+  {
+    name: 'Taobao search 2018 (real)',
+    url: 'https://s.taobao.com/search?q=ipad',
+    file: 'pages/taobao-search-2018.html',
+    cards: 48,
+    badges: { '566741234264': 'certified', '552647276387': 'expired' },
+  },
+  {
+    name: 'Taobao search 2023',
+    url: 'https://s.taobao.com/search?q=%E8%84%90%E6%A9%99',
+    file: 'pages/taobao-search-2023.html',
+    cards: 4,
+    badges: { '700000000001': 'certified', '700000000003': 'poverty-area' },
+  },
+  {
+    name: 'Taobao search 2026',
+    url: 'https://s.taobao.com/search?q=%E6%9C%A8%E8%80%B3',
+    file: 'pages/taobao-search-2026.html',
+    cards: 4,
+    badges: { '710000000001': 'certified', '710000000003': 'poverty-area' },
+  },
+  {
+    name: 'Taobao item 2020 (real)',
+    url: 'https://item.taobao.com/item.htm?id=562283240178',
+    file: 'pages/taobao-item-2020.html',
+    cards: 1,
+    badges: { '562283240178': 'certified' },
+  },
+  {
+    name: 'Taobao item 2022',
+    url: 'https://item.taobao.com/item.htm?id=720000000001',
+    file: 'pages/taobao-item-2022.html',
+    cards: 1,
+    badges: { '720000000001': 'certified' },
+  },
+  {
+    name: 'Tmall item 2022',
+    url: 'https://detail.tmall.com/item.htm?id=730000000001',
+    file: 'pages/tmall-item-2022.html',
+    cards: 1,
+    badges: { '730000000001': 'certified' },
+  },
+  {
+    name: 'Tmall item, old, GBK',
+    url: 'https://detail.tmall.com/item.htm?id=730000000002',
+    file: 'pages/tmall-item-old-gbk.html',
+    charset: 'gbk',
+    cards: 1,
+    badges: { '730000000002': 'certified' },
+  },
+  {
+    name: 'Pinduoduo',
+    url: 'https://mobile.yangkeduo.com/goods.html?goods_id=123456789',
+    file: 'pages/pinduoduo-goods.html',
+    cards: 1,
+    badges: { '123456789': 'certified' },
+  },
+  {
+    name: 'Suning',
+    url: 'https://product.suning.com/0070067633/11001203841.html',
+    file: 'pages/suning-item.html',
+    cards: 1,
+    badges: { '11001203841': 'certified' },
+  },
+  {
+    name: '832 platform',
+    url: 'https://www.fupin832.com/pages/detail/SKU832001',
+    file: 'pages/fupin832-detail.html',
+    cards: 1,
+    badges: { SKU832001: 'poverty-area' },
+  },
+];
+
+async function badgesOn(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('relief-badge', (els) =>
+    Object.fromEntries(els.map((el) => [el.getAttribute('data-item-id') ?? '?', el.getAttribute('data-tier') ?? '?'])),
+  );
+}
+
+/** Waits until the content script has read `cards` cards and the badges stop changing. */
+async function settled(page: Page, cards: number): Promise<Record<string, string>> {
+  await page.waitForFunction((n) => document.documentElement.dataset.reliefListings === String(n), cards, {
+    timeout: 15_000,
+  });
+  let last = '';
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(150);
+    const now = JSON.stringify(await badgesOn(page));
+    if (now === last) break;
+    last = now;
+  }
+  return badgesOn(page);
+}
+
+describe('badges on shop pages', () => {
+  let h: Harness;
+  before(async () => {
+    h = await Harness.start();
+    // Replace the sample catalogue with the test's own, through the dashboard.
+    const dash = await h.openExtensionPage('dashboard.html#/catalogue');
+    const sample = dash.getByTestId('catalogue-sources').getByRole('row', { name: /示例目录/ });
+    await sample.waitFor();
+    await sample.getByRole('button', { name: /删\s*除/ }).click();
+    await dash.getByRole('button', { name: /确\s*定/ }).click();
+    await sample.waitFor({ state: 'detached' });
+    await dash.getByTestId('catalogue-file').setInputFiles(join(FIXTURES, 'catalogues/badges.csv'));
+    await dash.getByTestId('catalogue-import-confirm').click();
+    await dash.getByTestId('import-done').waitFor();
+    await dash.close();
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  for (const p of PAGES) {
+    it(`${p.name}: exactly the intended cards, with the intended tiers`, async () => {
+      const before = h.errors.length;
+      const page = await h.openShopPage(p.url, p.file, p.charset);
+      assert.deepEqual(await settled(page, p.cards), p.badges);
+      assert.deepEqual(h.errors.slice(before), []);
+      await page.close();
+    });
+  }
+
+  it('puts each badge right after its own card’s title', async () => {
+    const page = await h.openShopPage(
+      'https://search.jd.com/Search?keyword=%E8%85%8A%E8%82%89',
+      'pages/jd-search-2025.html',
+    );
+    await settled(page, 8);
+    const placements = await page.$$eval('relief-badge', (els) =>
+      els.map((el) => [
+        el.getAttribute('data-item-id'),
+        el.closest('[data-sku]')?.getAttribute('data-sku'),
+        el.previousElementSibling?.getAttribute('title') ? 'title' : 'other',
+      ]),
+    );
+    for (const [item, card, prev] of placements) {
+      assert.equal(card, item);
+      assert.equal(prev, 'title');
+    }
+    await page.close();
+  });
+
+  it('badges cards appended later (infinite scroll) and never badges a card twice', async () => {
+    const page = await h.openShopPage(
+      'https://search.jd.com/Search?keyword=%E8%85%8A%E8%82%89',
+      'pages/jd-search-2025.html',
+    );
+    await settled(page, 8);
+    await page.evaluate(() => {
+      const first = document.querySelector('.plugin_goodsCardWrapper');
+      const copy = first?.cloneNode(true) as HTMLElement;
+      copy.querySelector('relief-badge')?.remove();
+      copy.setAttribute('data-sku', '100023456799');
+      first?.parentElement?.append(copy);
+    });
+    const badges = await settled(page, 9);
+    assert.equal(badges['100023456799'], 'certified');
+    assert.equal(await page.locator('relief-badge').count(), 6);
+    await page.close();
+  });
+
+  it('re-scans after in-site navigation', async () => {
+    const page = await h.openShopPage(
+      'https://s.taobao.com/search?q=%E8%84%90%E6%A9%99',
+      'pages/taobao-search-2023.html',
+    );
+    await settled(page, 4);
+    await page.evaluate(() => {
+      history.pushState({}, '', '/search?q=%E6%9C%A8%E8%80%B3&page=2');
+      const list = document.querySelector('[class^="Content--contentInner"]');
+      if (list) {
+        list.innerHTML = `<div><a class="Card--doubleCardWrapper--L2XFE73" href="//item.taobao.com/item.htm?id=700000000009">
+          <div class="Title--title--jCOPvpf"><span>柞水木耳 干货 250g</span></div>
+          <div class="ShopInfo--shopName--rg6mGmy">秦岭木耳旗舰店</div></a></div>`;
+      }
+    });
+    const badges = await settled(page, 5);
+    assert.equal(badges['700000000009'], 'certified');
+    await page.close();
+  });
+
+  it('stays quiet on a page with broken or missing markup', async () => {
+    const before = h.errors.length;
+    h.serve({ url: 'https://search.jd.com/Search?keyword=broken', file: 'pages/jd-broken.html' });
+    const page = await h.context.newPage();
+    await page.goto('https://search.jd.com/Search?keyword=broken');
+    await page.waitForFunction(() => document.documentElement.dataset.reliefListings !== undefined);
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('relief-badge').count(), 0);
+    assert.deepEqual(h.errors.slice(before), []);
+    await page.close();
+  });
+
+  it('reaches a badge with the keyboard and opens its panel; 记一笔 opens the prefilled form', async () => {
+    const page = await h.openShopPage('https://item.jd.com/100023456781.html', 'pages/jd-item-old.html');
+    await settled(page, 1);
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.localName === 'relief-badge')) break;
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.localName), 'relief-badge');
+    const badge = page.locator('relief-badge');
+    assert.match(
+      (await badge.getByRole('button').first().getAttribute('aria-label')) ?? '',
+      /^认定帮扶产品：城口老腊肉，供应商 城口县巴山老腊肉农民专业合作社/,
+    );
+    await page.keyboard.press('Enter');
+    const panel = badge.getByRole('dialog');
+    await panel.waitFor();
+    assert.match(
+      (await panel.textContent()) ?? '',
+      /供应商城口县巴山老腊肉农民专业合作社.*批次测试批.*有效期至2028-12-31/,
+    );
+    const [form] = await Promise.all([
+      h.context.waitForEvent('page'),
+      panel.getByRole('button', { name: '记一笔' }).click(),
+    ]);
+    await form.getByTestId('purchase-prefill').getByText('重庆城口老腊肉 500g 农家柴火烟熏 年货礼盒').waitFor();
+    await form.getByTestId('purchase-prefill').getByText('认定帮扶产品').waitFor();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    await form.close();
+    await page.close();
+  });
+});
