@@ -21,7 +21,7 @@ if (build.code !== 0) {
 console.log('Built .output/chrome-mv3');
 
 const h = await Harness.start({ headless });
-for (const p of DEMO_PAGES) h.serve({ url: p.url, file: p.file });
+for (const p of DEMO_PAGES) h.serve({ url: p.url, file: p.file, charset: p.charset });
 
 if (!headless) {
   await h.openExtensionPage('dashboard.html');
@@ -47,6 +47,10 @@ for (const p of DEMO_PAGES) {
     }, {}),
   );
   const listings = await page.evaluate(() => document.documentElement.dataset.reliefListings);
+  if (p === DEMO_PAGES[0]) {
+    // Show a badge's panel, as a person would after clicking it.
+    await page.locator('relief-badge[data-tier="certified"]').first().getByRole('button').first().click();
+  }
   await page.screenshot({ path: `${OUT}/${p.name}.png`, fullPage: false });
   const summary = Object.entries(tiers)
     .map(([tier, n]) => `${tier} ${n}`)

@@ -9,6 +9,7 @@ const LABELS: Record<Tier, string> = {
 
 const STYLE = `
 :host { all: initial; display: inline-block; position: relative; vertical-align: middle; margin: 0 4px; font: 12px/1.5 system-ui, "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif; z-index: 2147483000; }
+:host([data-open]) { z-index: 2147483647; }
 button.badge { all: unset; cursor: pointer; border-radius: 3px; padding: 0 5px; white-space: nowrap; }
 button.badge:focus-visible, .panel button:focus-visible { outline: 2px solid #1677ff; outline-offset: 1px; }
 :host([data-tier="certified"]) button.badge { background: #1f8a4c; color: #fff; }
@@ -108,6 +109,7 @@ export function mountBadge(
   const setOpen = (open: boolean) => {
     panel.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
+    badge.toggleAttribute('data-open', open);
   };
   // Clicks stay inside: the badge sits in shop cards whose own handlers navigate.
   badge.addEventListener('click', (event) => event.stopPropagation());
