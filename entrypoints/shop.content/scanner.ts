@@ -36,7 +36,10 @@ export function startScanner(ctx: ContentScriptContext): void {
       if (!page) return;
       const switches = await settings.siteSwitches.getValue();
       if (switches[page.adapter.id] === false) return;
+      performance.mark('relief:read-start');
       const fresh = page.adapter.listings(document, url).filter((f) => !seen.has(f.card));
+      // Main-thread time is measured (npm run bench), so it is marked, cheaply.
+      performance.measure('relief:read', 'relief:read-start');
       for (const f of fresh) seen.add(f.card);
       const root = document.documentElement;
       root.dataset.reliefListings = String(Number(root.dataset.reliefListings ?? 0) + fresh.length);
@@ -44,10 +47,12 @@ export function startScanner(ctx: ContentScriptContext): void {
       const { results } = await messenger.sendMessage('matchListings', {
         listings: fresh.map((f) => f.listing),
       });
+      performance.mark('relief:mount-start');
       fresh.forEach((f, i) => {
         const result = results[i];
         if (result?.tier && f.anchor.isConnected) mountBadge(f.anchor, f.listing, result, actions);
       });
+      performance.measure('relief:mount', 'relief:mount-start');
     } catch (error) {
       // A page we cannot read or a background that is away is not the page's problem.
       console.debug('[relief-helper] scan skipped:', error);

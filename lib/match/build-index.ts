@@ -182,7 +182,13 @@ export function buildMatchIndex(
     }
     for (const key of keys) if (key.length >= 2) add(shops, key, i);
     for (const s of e.storefronts ?? []) {
-      if (s.shopName) for (const key of partyKeys(s.shopName)) if (key.length >= 2) add(shops, key, i);
+      if (!s.shopName) continue;
+      let shopKeys = supplierKeys.get(s.shopName);
+      if (!shopKeys) {
+        shopKeys = partyKeys(s.shopName);
+        supplierKeys.set(s.shopName, shopKeys);
+      }
+      for (const key of shopKeys) if (key.length >= 2) add(shops, key, i);
     }
     for (const key of e.itemKeys ?? []) add(items, key, i);
   }

@@ -208,7 +208,7 @@ const resolved = new Map<string, string | undefined>();
  */
 export function placeAtStart(text: string): PlaceMention | undefined {
   terms ??= buildTerms();
-  const s = text.normalize('NFKC');
+  const s = /^[\u4e00-\u9fff]*$/.test(text) ? text : text.normalize('NFKC');
   for (const term of terms.get(s[0] ?? '') ?? []) {
     if (!s.startsWith(term.text)) continue;
     if (term.core && NOT_AFTER_CORE.test(s.slice(term.text.length))) continue;

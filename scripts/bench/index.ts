@@ -1,6 +1,6 @@
-import { bundleBench } from './bundle';
+import { badgesBench } from './badges';
 import { catalogueImportBench } from './catalogue-import';
 import { matchBench } from './match';
 import type { Bench } from './util';
 
-export const BENCHES: Bench[] = [bundleBench, matchBench, catalogueImportBench];
+export const BENCHES: Bench[] = [badgesBench, matchBench, catalogueImportBench];
