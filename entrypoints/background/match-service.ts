@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { readAllEntries } from '../../lib/catalogue/store';
 import { todayIso } from '../../lib/dates';
 import type { ReliefDb } from '../../lib/db/schema';
@@ -29,6 +30,17 @@ async function dataVersion(db: ReliefDb): Promise<string> {
 export function createMatchService(db: ReliefDb) {
   let index: MatchIndex | undefined;
   let pending: Promise<MatchIndex> | undefined;
+  // Kept current by Dexie's change notifications (which reach the worker from
+  // the dashboard and the import worker too), so a request reads no tables.
+  let knownVersion: string | undefined;
+  liveQuery(() => dataVersion(db)).subscribe({
+    next: (version) => {
+      knownVersion = version;
+    },
+    error: () => {
+      knownVersion = undefined;
+    },
+  });
 
   async function load(version: string): Promise<MatchIndex> {
     const saved = await db.matchIndex.get(RECORD_ID);
@@ -54,7 +66,7 @@ export function createMatchService(db: ReliefDb) {
   }
 
   async function ensureIndex(): Promise<MatchIndex> {
-    const version = await dataVersion(db);
+    const version = knownVersion ?? (await dataVersion(db));
     if (index && index.version === version) return index;
     if (!pending) {
       pending = load(version).finally(() => {

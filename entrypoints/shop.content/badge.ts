@@ -28,6 +28,31 @@ button.badge:focus-visible, .panel button:focus-visible { outline: 2px solid #16
 .panel .actions button.primary { background: #1f8a4c; color: #fff; }
 `;
 
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+/** One stylesheet object shared by every badge's shadow root: parsed once, not once per card. */
+function adoptStyles(shadow: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(STYLE);
+    } catch {
+      sharedSheet = null; // no constructable stylesheets here (older or sandboxed engines)
+    }
+  }
+  try {
+    if (sharedSheet) {
+      shadow.adoptedStyleSheets = [sharedSheet];
+      return;
+    }
+  } catch {
+    sharedSheet = null;
+  }
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  shadow.append(style);
+}
+
 export interface BadgeActions {
   /** 「记一笔」: log this purchase, prefilled. */
   logPurchase: (listing: Listing, result: MatchResult) => void;
@@ -62,8 +87,7 @@ export function mountBadge(
   if (listing.itemId) badge.setAttribute('data-item-id', listing.itemId);
   if (result.entryId) badge.setAttribute('data-entry-id', result.entryId);
   const shadow = badge.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = STYLE;
+  adoptStyles(shadow);
 
   const button = document.createElement('button');
   button.className = 'badge';
@@ -75,38 +99,58 @@ export function mountBadge(
   button.setAttribute('aria-label', details ? `${label}：${details}` : label);
   button.setAttribute('aria-expanded', 'false');
 
-  const panel = document.createElement('div');
-  panel.className = 'panel';
-  panel.hidden = true;
-  panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-label', label);
-  const title = document.createElement('h2');
-  title.textContent = label;
-  const dl = document.createElement('dl');
-  row(dl, '产品', result.product);
-  row(dl, '供应商', result.supplier);
-  row(dl, '产地', result.county);
-  row(dl, '批次', result.batch);
-  row(dl, '有效期至', result.validUntil);
-  const reasons = document.createElement('ul');
-  for (const reason of result.reasons) {
-    const li = document.createElement('li');
-    li.textContent = reason;
-    reasons.append(li);
-  }
-  const actionsRow = document.createElement('div');
-  actionsRow.className = 'actions';
-  const log = document.createElement('button');
-  log.type = 'button';
-  log.className = 'primary';
-  log.textContent = '记一笔';
-  const close = document.createElement('button');
-  close.type = 'button';
-  close.textContent = '关闭';
-  actionsRow.append(log, close);
-  panel.append(title, dl, reasons, actionsRow);
+  // The panel is built when first opened: most badges are never opened, and
+  // mounting 40 of them must stay cheap on the page's main thread.
+  let panel: HTMLElement | undefined;
+  const buildPanel = (): HTMLElement => {
+    const p = document.createElement('div');
+    p.className = 'panel';
+    p.hidden = true;
+    p.setAttribute('role', 'dialog');
+    p.setAttribute('aria-label', label);
+    const title = document.createElement('h2');
+    title.textContent = label;
+    const dl = document.createElement('dl');
+    row(dl, '产品', result.product);
+    row(dl, '供应商', result.supplier);
+    row(dl, '产地', result.county);
+    row(dl, '批次', result.batch);
+    row(dl, '有效期至', result.validUntil);
+    const reasons = document.createElement('ul');
+    for (const reason of result.reasons) {
+      const li = document.createElement('li');
+      li.textContent = reason;
+      reasons.append(li);
+    }
+    const actionsRow = document.createElement('div');
+    actionsRow.className = 'actions';
+    const log = document.createElement('button');
+    log.type = 'button';
+    log.className = 'primary';
+    log.textContent = '记一笔';
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = '关闭';
+    actionsRow.append(log, close);
+    p.append(title, dl, reasons, actionsRow);
+    close.addEventListener('click', () => {
+      setOpen(false);
+      button.focus();
+    });
+    log.addEventListener('click', () => actions.logPurchase(listing, result));
+    p.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        button.focus();
+      }
+    });
+    shadow.append(p);
+    return p;
+  };
 
   const setOpen = (open: boolean) => {
+    if (open) panel ??= buildPanel();
+    if (!panel) return;
     panel.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
     badge.toggleAttribute('data-open', open);
@@ -115,21 +159,10 @@ export function mountBadge(
   badge.addEventListener('click', (event) => event.stopPropagation());
   button.addEventListener('click', (event) => {
     event.preventDefault();
-    setOpen(Boolean(panel.hidden));
-  });
-  close.addEventListener('click', () => {
-    setOpen(false);
-    button.focus();
-  });
-  log.addEventListener('click', () => actions.logPurchase(listing, result));
-  panel.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      setOpen(false);
-      button.focus();
-    }
+    setOpen(!panel || panel.hidden === true);
   });
 
-  shadow.append(style, button, panel);
+  shadow.append(button);
   anchor.after(badge);
   return badge;
 }

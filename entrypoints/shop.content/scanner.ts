@@ -19,6 +19,7 @@ const actions = {
 };
 
 export function startScanner(ctx: ContentScriptContext): void {
+  performance.mark('relief:start');
   const seen = new WeakSet<Element>();
   let timer: number | undefined;
   let scanning = false;
@@ -44,9 +45,11 @@ export function startScanner(ctx: ContentScriptContext): void {
       const root = document.documentElement;
       root.dataset.reliefListings = String(Number(root.dataset.reliefListings ?? 0) + fresh.length);
       if (fresh.length === 0 || ctx.isInvalid) return;
+      performance.mark('relief:ask');
       const { results } = await messenger.sendMessage('matchListings', {
         listings: fresh.map((f) => f.listing),
       });
+      performance.mark('relief:answer');
       performance.mark('relief:mount-start');
       fresh.forEach((f, i) => {
         const result = results[i];
