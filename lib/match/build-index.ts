@@ -71,14 +71,21 @@ export function productCore(name: string, county?: string): string {
   let core = normalizeTitle(name.replace(/[（(][^）)]*[）)]/g, ''));
   const place = placeAtStart(core);
   if (place) core = core.slice(place.mention.length);
-  if (county) {
-    const countyPrefix = normalizeTitle(county).replace(/(县|市|区|旗)$/, '');
-    if (countyPrefix.length >= 2 && core.startsWith(countyPrefix) && core.length - countyPrefix.length >= 2) {
-      core = core.slice(countyPrefix.length);
-    }
-  }
   core = core.replace(/^(县|市|区)/, '');
-  return core.length >= 2 ? core : normalizeTitle(name);
+  core = core.length >= 2 ? core : normalizeTitle(name);
+  return stripCountyPrefix(core, county);
+}
+
+/** 旬阳拐枣 for 旬阳市 → 拐枣: the entry's own county, when the name still starts with it. */
+function stripCountyPrefix(core: string, county: string | undefined): string {
+  if (!county) return core;
+  const prefix = county.slice(0, 2);
+  if (!core.startsWith(prefix)) return core;
+  const full = county.replace(/(县|市|区|旗)$/, '');
+  for (const p of [full, prefix]) {
+    if (p.length >= 2 && core.startsWith(p) && core.length - p.length >= 2) return core.slice(p.length);
+  }
+  return core;
 }
 
 /**
@@ -148,19 +155,19 @@ export function buildMatchIndex(
   const shops = new Map<string, number[]>();
   const items = new Map<string, number[]>();
   const coreCache = new Map<string, string>();
-  const supplierKeys = new Map<string, string[]>();
+  const shopKeyCache = new Map<string, string[]>();
   for (let i = 0; i < n; i++) {
     const e = entries[i] as IndexableEntry;
     index.entryId[i] = e.id;
     index.name[i] = e.name;
+    // Cores are cached by name; the county prefix is a cheap per-entry step.
     const coreOf = (name: string) => {
-      const key = e.county ? `${name}|${e.county}` : name;
-      let core = coreCache.get(key);
+      let core = coreCache.get(name);
       if (core === undefined) {
-        core = productCore(name, e.county);
-        coreCache.set(key, core);
+        core = productCore(name);
+        coreCache.set(name, core);
       }
-      return core;
+      return stripCountyPrefix(core, e.county);
     };
     let cores = coreOf(e.name);
     for (const alias of e.aliases ?? []) {
@@ -172,21 +179,17 @@ export function buildMatchIndex(
     index.county[i] = e.county ?? '';
     index.countyCode[i] = Number(e.countyCode ?? 0) || 0;
     index.batch[i] = e.batch ?? '';
-    index.validUntil[i] = e.validUntil ? Number(e.validUntil.replaceAll('-', '')) : 0;
+    const v = e.validUntil;
+    index.validUntil[i] = v ? +v.slice(0, 4) * 10000 + +v.slice(5, 7) * 100 + +v.slice(8, 10) : 0;
     index.status[i] = STATUS_CODES[e.status];
     // Recomputed, not read from the stored supplierKey: keys follow the current rules.
-    let keys = supplierKeys.get(e.supplier);
-    if (!keys) {
-      keys = partyKeys(e.supplier, e.supplierKey || undefined);
-      supplierKeys.set(e.supplier, keys);
-    }
-    for (const key of keys) if (key.length >= 2) add(shops, key, i);
+    for (const key of partyKeys(e.supplier, e.supplierKey || undefined)) if (key.length >= 2) add(shops, key, i);
     for (const s of e.storefronts ?? []) {
       if (!s.shopName) continue;
-      let shopKeys = supplierKeys.get(s.shopName);
+      let shopKeys = shopKeyCache.get(s.shopName);
       if (!shopKeys) {
         shopKeys = partyKeys(s.shopName);
-        supplierKeys.set(s.shopName, shopKeys);
+        shopKeyCache.set(s.shopName, shopKeys);
       }
       for (const key of shopKeys) if (key.length >= 2) add(shops, key, i);
     }
