@@ -81,9 +81,19 @@ function fromGrid(
   return { ...base, headers, rows };
 }
 
+/**
+ * Comma, tab or semicolon, by the first lines: cheaper than Papa's guess,
+ * which parses a sample once per candidate (a measurable cost at 150,000 rows).
+ */
+function guessDelimiter(text: string): string {
+  const head = text.slice(0, 4096);
+  const counts = [',', '\t', ';'].map((d) => [d, head.split(d).length] as const);
+  return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
 function readCsv(fileName: string, bytes: Uint8Array, isKnownHeader: (c: string) => boolean): Table {
   const { text, encoding } = decodeText(bytes);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: guessDelimiter(text) });
   const grid = parsed.data.map((row) => row.map((c) => String(c ?? '')));
   if (grid.length && grid[grid.length - 1]?.every((c) => c === '')) grid.pop();
   const table = fromGrid(fileName, grid, isKnownHeader, { format: 'csv', encoding, formulaCells: [] });
