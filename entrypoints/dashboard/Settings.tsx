@@ -1,24 +1,142 @@
-import { Form, Select } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Switch, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../../components/i18n';
-import type { LanguagePreference } from '../../lib/i18n';
+import { clearAllData, createBackup, restoreBackup } from '../../lib/backup';
+import { getDb } from '../../lib/db/instance';
+import type { LanguagePreference, MessageKey } from '../../lib/i18n';
+import { SITE_IDS, type SiteId } from '../../lib/match/listing';
+import { readAllSettings, settings, writeAllSettings } from '../../lib/settings';
+
+function useSetting<K extends keyof typeof settings>(name: K) {
+  type Value = Awaited<ReturnType<(typeof settings)[K]['getValue']>>;
+  const [value, setValue] = useState<Value>();
+  useEffect(() => {
+    const item = settings[name];
+    void item.getValue().then((v) => setValue(v as Value));
+    return item.watch((v) => setValue(v as Value));
+  }, [name]);
+  return value;
+}
+
+function DataCard() {
+  const { t } = useI18n();
+  const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string }>();
+  const [confirmText, setConfirmText] = useState('');
+
+  async function backup() {
+    const text = await createBackup(getDb(), await readAllSettings());
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `消费帮扶助手备份-${new Date().toISOString().slice(0, 10)}.json`;
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  async function restore(file: File | undefined) {
+    if (!file) return;
+    try {
+      const restored = await restoreBackup(getDb(), await file.text());
+      await writeAllSettings(restored);
+      setMessage({ type: 'success', text: t('settings.restore.done') });
+    } catch (error) {
+      setMessage({ type: 'error', text: `「${file.name}」${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  return (
+    <Card title={t('settings.data')}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Text type="secondary">{t('settings.backup.hint')}</Typography.Text>
+        <Space wrap>
+          <Button data-testid="backup-download" onClick={() => void backup()}>
+            {t('settings.backup')}
+          </Button>
+          <label className="file-button">
+            <span>{t('settings.restore')}</span>
+            <input
+              type="file"
+              accept=".json,application/json"
+              data-testid="backup-restore"
+              onChange={(e) => void restore(e.target.files?.[0])}
+            />
+          </label>
+        </Space>
+        {message && <Alert data-testid="settings-message" type={message.type} showIcon title={message.text} />}
+        <Typography.Text>{t('settings.clear.confirm')}</Typography.Text>
+        <Space>
+          <Input
+            aria-label={t('settings.clear.confirm')}
+            data-testid="clear-confirm-text"
+            value={confirmText}
+            onChange={(e) => setConfirmText(e.target.value)}
+            style={{ width: 160 }}
+          />
+          <Button
+            danger
+            data-testid="clear-all"
+            disabled={confirmText.trim() !== t('settings.clear.word')}
+            onClick={async () => {
+              await clearAllData(getDb());
+              setConfirmText('');
+              setMessage({ type: 'success', text: t('settings.clear.done') });
+            }}
+          >
+            {t('settings.clear')}
+          </Button>
+        </Space>
+      </Space>
+    </Card>
+  );
+}
 
 export function Settings() {
   const { t, preference, setPreference } = useI18n();
+  const switches = useSetting('siteSwitches');
+  const showHints = useSetting('showHints');
   return (
-    <Form layout="vertical" style={{ maxWidth: 480 }}>
-      <Form.Item label={t('settings.language')} htmlFor="settings-language">
-        <Select<LanguagePreference>
-          id="settings-language"
-          data-testid="settings-language"
-          value={preference}
-          onChange={(v) => void setPreference(v)}
-          options={[
-            { value: 'auto', label: t('settings.language.auto') },
-            { value: 'zh-CN', label: '中文' },
-            { value: 'en', label: 'English' },
-          ]}
-        />
-      </Form.Item>
-    </Form>
+    <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 720 }}>
+      <Card>
+        <Form layout="vertical">
+          <Form.Item label={t('settings.language')} htmlFor="settings-language">
+            <Select<LanguagePreference>
+              id="settings-language"
+              data-testid="settings-language"
+              value={preference}
+              onChange={(v) => void setPreference(v)}
+              options={[
+                { value: 'auto', label: t('settings.language.auto') },
+                { value: 'zh-CN', label: '中文' },
+                { value: 'en', label: 'English' },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item label={t('settings.sites')}>
+            <Space wrap>
+              {SITE_IDS.map((site: SiteId) => (
+                <Checkbox
+                  key={site}
+                  data-testid={`site-switch-${site}`}
+                  checked={switches?.[site] !== false}
+                  onChange={(e) =>
+                    void settings.siteSwitches.setValue({ ...(switches ?? {}), [site]: e.target.checked })
+                  }
+                >
+                  {t(`site.${site}` as MessageKey)}
+                </Checkbox>
+              ))}
+            </Space>
+          </Form.Item>
+          <Form.Item label={t('settings.showHints')}>
+            <Switch
+              aria-label={t('settings.showHints')}
+              checked={showHints !== false}
+              onChange={(checked) => void settings.showHints.setValue(checked)}
+            />
+          </Form.Item>
+        </Form>
+      </Card>
+      <DataCard />
+    </Space>
   );
 }

@@ -91,4 +91,16 @@ export const en: Record<MessageKey, string> = {
   'purchases.field.link': 'Link',
   'purchases.coming':
     'The purchases table and form are being built; 「记一笔」 on a badge already brings the listing here.',
+  'settings.sites': 'Show badges on these sites',
+  'settings.showHints': 'Show hint badges (poverty-area products, local unsold produce)',
+  'settings.data': 'Data',
+  'settings.backup': 'Download a backup',
+  'settings.backup.hint': 'All data and settings in one JSON file, kept on this device.',
+  'settings.restore': 'Restore from a backup',
+  'settings.restore.done': 'Restored from the backup.',
+  'settings.clear': 'Clear all data',
+  'settings.clear.confirm':
+    'Type 清除 to confirm: this deletes every catalogue, record and register on this device and cannot be undone.',
+  'settings.clear.word': '清除',
+  'settings.clear.done': 'All data cleared.',
 };

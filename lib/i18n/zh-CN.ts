@@ -89,6 +89,17 @@ export const zhCN = {
   'purchases.field.county': '产地县',
   'purchases.field.link': '链接',
   'purchases.coming': '购买记录表格与记账表单正在建设中；徽章上的「记一笔」已把商品信息带到这里。',
+  'settings.sites': '在这些网站上显示徽章',
+  'settings.showHints': '显示提示类徽章（脱贫地区产品、本地滞销）',
+  'settings.data': '数据',
+  'settings.backup': '下载备份',
+  'settings.backup.hint': '所有数据和设置保存为一个 JSON 文件，只在本机。',
+  'settings.restore': '从备份恢复',
+  'settings.restore.done': '已从备份恢复。',
+  'settings.clear': '清除全部数据',
+  'settings.clear.confirm': '请输入"清除"以确认：此操作会删除本机的所有目录、记录和登记，且不能撤销。',
+  'settings.clear.word': '清除',
+  'settings.clear.done': '已清除全部数据。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
