@@ -1,6 +1,10 @@
-import { Alert, Card, Descriptions, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Table, Tag } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../components/i18n';
+import { PurchaseForm } from '../../components/PurchaseForm';
+import type { Purchase } from '../../lib/db/entities';
+import { getDb } from '../../lib/db/instance';
 import type { MessageKey } from '../../lib/i18n';
 import { displayYuan } from '../../lib/money';
 import { type Prefill, readPrefill } from '../../lib/prefill';
@@ -42,6 +46,46 @@ function PrefillCard({ prefill }: { prefill: Prefill }) {
   );
 }
 
+function RecentPurchases() {
+  const { t } = useI18n();
+  const purchases = useLiveQuery(() => getDb().purchases.orderBy('purchasedOn').reverse().limit(50).toArray(), []);
+  return (
+    <Card title={t('purchases.recent')} style={{ marginTop: 16 }}>
+      <Table<Purchase>
+        data-testid="purchases-table"
+        size="small"
+        rowKey="id"
+        loading={!purchases}
+        dataSource={purchases ?? []}
+        locale={{ emptyText: t('purchases.empty') }}
+        pagination={false}
+        columns={[
+          { title: t('purchases.field.date'), dataIndex: 'purchasedOn', width: 110 },
+          { title: t('purchases.field.product'), dataIndex: 'product' },
+          { title: t('purchases.field.supplier'), dataIndex: 'supplier' },
+          {
+            title: t('purchases.field.certification'),
+            key: 'tier',
+            render: (_, p) =>
+              p.certification.tier ? (
+                <Tag color={TIER_COLOR[p.certification.tier]}>{t(`tier.${p.certification.tier}`)}</Tag>
+              ) : (
+                '—'
+              ),
+          },
+          { title: t('purchases.field.fundingSource'), dataIndex: 'fundingSource', width: 90 },
+          {
+            title: t('purchases.field.amount'),
+            dataIndex: 'amountFen',
+            align: 'right',
+            render: (fen: number) => displayYuan(fen),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
 export function Purchases() {
   const { t } = useI18n();
   const [prefill, setPrefill] = useState<Prefill | undefined>(() => readPrefill(location.hash));
@@ -53,8 +97,11 @@ export function Purchases() {
   return (
     <>
       {prefill && <PrefillCard prefill={prefill} />}
-      <Alert type="info" showIcon title={t('purchases.coming')} />
-      <Typography.Paragraph />
+      <Card title={t('purchases.prefill.form')}>
+        <PurchaseForm key={location.hash} prefill={prefill} />
+      </Card>
+      <RecentPurchases />
+      <Alert type="info" showIcon title={t('purchases.coming')} style={{ marginTop: 16 }} />
     </>
   );
 }

@@ -268,6 +268,19 @@ describe('badges on shop pages', () => {
     ]);
     await form.getByTestId('purchase-prefill').getByText('重庆城口老腊肉 500g 农家柴火烟熏 年货礼盒').waitFor();
     await form.getByTestId('purchase-prefill').getByText('认定帮扶产品').waitFor();
+    // The form is prefilled; saving writes the purchase with its certification.
+    const purchaseForm = form.getByTestId('purchase-form');
+    assert.equal(await purchaseForm.locator('[data-field="product"]').inputValue(), '城口老腊肉');
+    await purchaseForm.locator('[data-field="amount"]').fill('');
+    await form.getByTestId('purchase-save').click();
+    await purchaseForm.getByText('金额应大于 0').waitFor();
+    await purchaseForm.locator('[data-field="amount"]').fill('88.00');
+    await form.getByTestId('purchase-save').click();
+    await form.getByTestId('purchase-saved').waitFor();
+    await form
+      .getByTestId('purchases-table')
+      .getByRole('row', { name: /城口老腊肉.*认定帮扶产品.*¥88\.00/ })
+      .waitFor();
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'hidden' });
     await form.close();

@@ -1,0 +1,151 @@
+import { parseDate } from '../dates';
+import type { FUNDING_SOURCES, PURCHASE_TYPES, Purchase } from '../db/entities';
+import { parseYuanToFen } from '../money';
+import type { Prefill } from '../prefill';
+
+/** The purchase form's fields, as typed (text), before validation. */
+export interface PurchaseDraft {
+  purchasedOn: string;
+  product: string;
+  shop: string;
+  supplier: string;
+  county: string;
+  platform: string;
+  url: string;
+  quantity: string;
+  unit: string;
+  unitPrice: string;
+  amount: string;
+  /** Whether the amount was typed by hand (otherwise it follows quantity × price). */
+  amountEdited: boolean;
+  fundingSource: (typeof FUNDING_SOURCES)[number];
+  type: (typeof PURCHASE_TYPES)[number];
+  orderNo: string;
+  pledgeId: string;
+  note: string;
+}
+
+export type DraftErrors = Partial<Record<keyof PurchaseDraft, string>>;
+
+const yuan = (fen: number | undefined) => (fen === undefined ? '' : (fen / 100).toFixed(2));
+
+export function emptyDraft(today: string): PurchaseDraft {
+  return {
+    purchasedOn: today,
+    product: '',
+    shop: '',
+    supplier: '',
+    county: '',
+    platform: '',
+    url: '',
+    quantity: '1',
+    unit: '件',
+    unitPrice: '',
+    amount: '',
+    amountEdited: false,
+    fundingSource: '个人',
+    type: '直接购买',
+    orderNo: '',
+    pledgeId: '',
+    note: '',
+  };
+}
+
+/** A draft prefilled from a listing and the certification as it stands now. */
+export function draftFromPrefill(prefill: Prefill, today: string): PurchaseDraft {
+  const { listing, result } = prefill;
+  const draft = emptyDraft(today);
+  return {
+    ...draft,
+    product:
+      result.tier === 'certified' || result.tier === 'expired' ? (result.product ?? listing.title) : listing.title,
+    shop: listing.shopName ?? '',
+    supplier: result.supplier ?? '',
+    county: result.county ?? '',
+    platform: listing.site,
+    url: listing.url ?? '',
+    unitPrice: yuan(listing.priceFen),
+    amount: yuan(listing.priceFen),
+  };
+}
+
+/** quantity × unit price, in fen, when both are readable. */
+export function computedAmountFen(draft: Pick<PurchaseDraft, 'quantity' | 'unitPrice'>): number | undefined {
+  const quantity = Number(draft.quantity.normalize('NFKC'));
+  const price = parseYuanToFen(draft.unitPrice);
+  if (!Number.isFinite(quantity) || quantity <= 0 || price === undefined) return undefined;
+  return Math.round(quantity * price);
+}
+
+/** Checks a draft; every message is in Chinese and names what to fix. */
+export function validateDraft(draft: PurchaseDraft, today: string): DraftErrors {
+  const errors: DraftErrors = {};
+  const date = parseDate(draft.purchasedOn);
+  if (!date) errors.purchasedOn = '请填写有效日期，如 2026-11-25';
+  else if (date > today) errors.purchasedOn = '购买日期不能晚于今天';
+  if (!draft.product.trim()) errors.product = '请填写产品名称';
+  const quantity = Number(draft.quantity.normalize('NFKC'));
+  if (!Number.isFinite(quantity) || quantity <= 0) errors.quantity = '数量应大于 0';
+  if (!draft.unit.trim()) errors.unit = '请填写单位';
+  const price = draft.unitPrice.trim() ? parseYuanToFen(draft.unitPrice) : undefined;
+  if (draft.unitPrice.trim() && (price === undefined || price < 0)) errors.unitPrice = '单价应为金额，如 12.50';
+  const amount = parseYuanToFen(draft.amount);
+  if (amount === undefined || amount <= 0) errors.amount = '金额应大于 0，如 88.00';
+  if (draft.orderNo && !/^[\w-]{4,40}$/.test(draft.orderNo.trim())) errors.orderNo = '订单号只含字母、数字和连字符';
+  return errors;
+}
+
+/** The stored purchase for a valid draft. */
+export function purchaseFromDraft(
+  draft: PurchaseDraft,
+  prefill: Prefill | undefined,
+  meta: { id: string; createdAt: string },
+): Purchase {
+  const amountFen = parseYuanToFen(draft.amount) ?? 0;
+  const quantity = Number(draft.quantity.normalize('NFKC'));
+  const unitPriceFen = parseYuanToFen(draft.unitPrice) ?? Math.round(amountFen / quantity);
+  const orderNo = draft.orderNo.trim() || undefined;
+  const itemId = prefill?.listing.itemId;
+  const purchase: Purchase = {
+    id: meta.id,
+    purchasedOn: parseDate(draft.purchasedOn) as string,
+    product: draft.product.trim(),
+    quantity,
+    unit: draft.unit.trim(),
+    unitPriceFen,
+    amountFen,
+    fundingSource: draft.fundingSource,
+    type: draft.type,
+    certification: prefill
+      ? {
+          tier: prefill.result.tier,
+          status:
+            prefill.result.tier === 'certified' ? 'valid' : prefill.result.tier === 'expired' ? 'expired' : undefined,
+          batch: prefill.result.batch,
+          entryId: prefill.result.entryId,
+        }
+      : {},
+    createdAt: meta.createdAt,
+  };
+  const optional = {
+    supplier: draft.supplier.trim(),
+    shop: draft.shop.trim(),
+    county: draft.county.trim(),
+    countyCode: prefill?.result.countyCode,
+    platform: draft.platform,
+    url: draft.url.trim(),
+    orderNo,
+    orderKey: orderNo ? `${draft.platform || 'other'}:${orderNo}:${itemId ?? ''}` : undefined,
+    pledgeId: draft.pledgeId || undefined,
+    catalogueEntryId: prefill?.result.entryId,
+    unsoldGoodId: prefill?.result.unsoldId,
+    note: draft.note.trim(),
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value) (purchase as Record<string, unknown>)[key] = value;
+  }
+  for (const key of Object.keys(purchase.certification) as (keyof Purchase['certification'])[]) {
+    if (purchase.certification[key] === undefined) delete purchase.certification[key];
+  }
+  return purchase;
+}
