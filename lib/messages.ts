@@ -26,6 +26,11 @@ export const messageSchemas = {
     request: z.object({ listing: ListingSchema, result: MatchResultSchema }).strict(),
     response: z.object({ opened: z.boolean() }),
   },
+  /** Popup → the active tab's content script: the item it shows, and what the matcher said. */
+  getPageListing: {
+    request: z.object({}).strict(),
+    response: z.object({ listing: ListingSchema, result: MatchResultSchema }).nullable(),
+  },
 } as const;
 
 type Schemas = typeof messageSchemas;

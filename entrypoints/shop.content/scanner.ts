@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Listing, MatchResult } from '../../lib/match/listing';
 import { messenger } from '../../lib/messenger';
-import { settings } from '../../lib/settings';
+import { readLocalSetting } from '../../lib/settings-read';
 import { adapterFor } from '../../lib/sites';
 import { mountBadge } from './badge';
 
@@ -20,6 +20,14 @@ const actions = {
 
 export function startScanner(ctx: ContentScriptContext): void {
   performance.mark('relief:start');
+  // The item this page shows (item pages only), for the popup's purchase form.
+  let pageItem: { listing: Listing; result: MatchResult } | null = null;
+  const stopAnswering = messenger.onMessage('getPageListing', (message) => {
+    // The only request is an empty object; anything else gets nothing.
+    if (!message.data || typeof message.data !== 'object' || Object.keys(message.data).length) return null;
+    return pageItem;
+  });
+  ctx.onInvalidated(stopAnswering);
   const seen = new WeakSet<Element>();
   let timer: number | undefined;
   let scanning = false;
@@ -35,7 +43,7 @@ export function startScanner(ctx: ContentScriptContext): void {
       const url = new URL(location.href);
       const page = adapterFor(url);
       if (!page) return;
-      const switches = await settings.siteSwitches.getValue();
+      const switches = await readLocalSetting('siteSwitches');
       if (switches[page.adapter.id] === false) return;
       performance.mark('relief:read-start');
       const fresh = page.adapter.listings(document, url).filter((f) => !seen.has(f.card));
@@ -55,6 +63,7 @@ export function startScanner(ctx: ContentScriptContext): void {
         const result = results[i];
         if (result?.tier && f.anchor.isConnected) mountBadge(f.anchor, f.listing, result, actions);
       });
+      if (page.kind === 'item' && fresh[0] && results[0]) pageItem = { listing: fresh[0].listing, result: results[0] };
       performance.measure('relief:mount', 'relief:mount-start');
     } catch (error) {
       // A page we cannot read or a background that is away is not the page's problem.
