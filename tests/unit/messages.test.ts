@@ -51,3 +51,13 @@ describe('openPurchaseForm request', () => {
     expect(() => parseRequest('openPurchaseForm', { ...valid, result: { ...valid.result, tier: 'gold' } })).toThrow();
   });
 });
+
+describe('getPageListing request', () => {
+  it('accepts an empty object', () => {
+    expect(parseRequest('getPageListing', {})).toEqual({});
+  });
+  it('rejects anything else', () => {
+    expect(() => parseRequest('getPageListing', { tab: 1 })).toThrow();
+    expect(() => parseRequest('getPageListing', undefined)).toThrow();
+  });
+});
