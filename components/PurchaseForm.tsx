@@ -11,6 +11,7 @@ import {
   purchaseFromDraft,
   validateDraft,
 } from '../lib/ledger/purchase-draft';
+import { formatYuan } from '../lib/money';
 import type { Prefill } from '../lib/prefill';
 import { useI18n } from './i18n';
 import './purchase-form.css';
@@ -49,7 +50,7 @@ export function PurchaseForm({ prefill, onSaved }: { prefill?: Prefill; onSaved?
       const next = { ...d, [key]: value };
       if ((key === 'quantity' || key === 'unitPrice') && !next.amountEdited) {
         const fen = computedAmountFen(next);
-        next.amount = fen === undefined ? next.amount : (fen / 100).toFixed(2);
+        next.amount = fen === undefined ? next.amount : formatYuan(fen);
       }
       if (key === 'amount') next.amountEdited = true;
       return next;

@@ -4,7 +4,14 @@ import type { CatalogueEntry, CatalogueStatus, Storefront } from '../db/entities
 import type { SiteId } from '../match/listing';
 import { foldText, nfkc, supplierKey } from '../match/normalize';
 import { resolveCounty } from '../regions';
-import { CATALOGUE_COLUMNS, type CatalogueField, FIELD_LABELS, mapHeaders, normalizeHeader } from './columns';
+import {
+  CATALOGUE_COLUMNS,
+  type CatalogueField,
+  FIELD_LABELS,
+  mapHeaders,
+  normalizeHeader,
+  REQUIRED_FIELDS,
+} from './columns';
 import type { Table } from './table';
 
 export interface RowProblem {
@@ -90,7 +97,7 @@ function clean(text: string | undefined): string {
  */
 export function planCatalogueImport(table: Table, options: { sourceId: string; today: string }): CatalogueImportPlan {
   const fields = mapHeaders(table.headers);
-  const missing = (['name', 'supplier'] as const).filter((f) => !fields.includes(f));
+  const missing = REQUIRED_FIELDS.filter((f) => !fields.includes(f));
   if (missing.length) {
     throw new MissingColumnsError(missing.map((f) => FIELD_LABELS[f]));
   }
@@ -181,8 +188,9 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
     if (creditCode && !isValidCreditCode(creditCode)) warn('creditCode', `统一社会信用代码校验不通过：${creditCode}`);
 
     const statusText = get('status');
-    let status: CatalogueStatus = STATUS[foldText(statusText)] ?? 'valid';
-    if (statusText && !STATUS[foldText(statusText)]) warn('status', `状态「${statusText}」无法识别，按"有效"处理`);
+    const statusRead = statusText ? STATUS[foldText(statusText)] : undefined;
+    let status: CatalogueStatus = statusRead ?? 'valid';
+    if (statusText && !statusRead) warn('status', `状态「${statusText}」无法识别，按"有效"处理`);
     if (status === 'valid' && dates.validUntil && dates.validUntil < options.today) {
       status = 'expired';
       warn('validUntil', `已过有效期（${dates.validUntil}），按"过期"导入`);

@@ -28,12 +28,3 @@ export class ReliefDb extends Dexie {
     });
   }
 }
-
-export const TABLE_NAMES = [
-  'catalogueSources',
-  'catalogueChunks',
-  'unsoldGoods',
-  'purchases',
-  'pledges',
-  'matchIndex',
-] as const;

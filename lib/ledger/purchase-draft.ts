@@ -1,6 +1,6 @@
 import { parseDate } from '../dates';
 import type { FUNDING_SOURCES, PURCHASE_TYPES, Purchase } from '../db/entities';
-import { parseYuanToFen } from '../money';
+import { formatYuan, parseYuanToFen } from '../money';
 import type { Prefill } from '../prefill';
 
 /** The purchase form's fields, as typed (text), before validation. */
@@ -27,7 +27,7 @@ export interface PurchaseDraft {
 
 export type DraftErrors = Partial<Record<keyof PurchaseDraft, string>>;
 
-const yuan = (fen: number | undefined) => (fen === undefined ? '' : (fen / 100).toFixed(2));
+const yuan = (fen: number | undefined) => (fen === undefined ? '' : formatYuan(fen));
 
 export function emptyDraft(today: string): PurchaseDraft {
   return {

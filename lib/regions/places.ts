@@ -143,40 +143,61 @@ function buildTerms(): Map<string, Term[]> {
 
 let terms: Map<string, Term[]> | undefined;
 
+// Han text is already NFKC-normal: skip the costly normalisation for it.
+const normalized = (text: string) => (/^[\u4e00-\u9fff]*$/.test(text) ? text : text.normalize('NFKC'));
+
+/** The longest place name standing at position i of s, if it is a real mention there. */
+function termAt(s: string, i: number): Term | undefined {
+  terms ??= buildTerms();
+  for (const term of terms.get(s[i] ?? '') ?? []) {
+    if (!s.startsWith(term.text, i)) continue;
+    if (term.core && NOT_AFTER_CORE.test(s.slice(i + term.text.length))) continue;
+    return term;
+  }
+  return undefined;
+}
+
+function mentionOf(term: Term, index: number): PlaceMention {
+  const code = term.codes[0] ?? '';
+  return {
+    code,
+    county: areaOf(code)?.name ?? term.text,
+    province: provinceOf(code)?.name,
+    city: cityNameOf(code),
+    mention: term.text,
+    index,
+    poverty: isPovertyCounty(code),
+  };
+}
+
 /**
  * Finds the county-level places a text names (titles, shop names, locations),
  * by current or old name or by core, longest first, each place once.
  */
 export function detectPlaces(text: string): PlaceMention[] {
-  terms ??= buildTerms();
   const found: PlaceMention[] = [];
   const seen = new Set<string>();
-  const s = text.normalize('NFKC');
+  const s = normalized(text);
   for (let i = 0; i < s.length; i++) {
-    const candidates = terms.get(s[i] ?? '');
-    if (!candidates) continue;
-    for (const term of candidates) {
-      if (!s.startsWith(term.text, i)) continue;
-      const after = s.slice(i + term.text.length);
-      if (term.core && NOT_AFTER_CORE.test(after)) continue;
-      const code = term.codes[0] ?? '';
-      if (!seen.has(code)) {
-        seen.add(code);
-        found.push({
-          code,
-          county: areaOf(code)?.name ?? term.text,
-          province: provinceOf(code)?.name,
-          city: cityNameOf(code),
-          mention: term.text,
-          index: i,
-          poverty: isPovertyCounty(code),
-        });
-      }
-      i += term.text.length - 1;
-      break;
+    const term = termAt(s, i);
+    if (!term) continue;
+    const mention = mentionOf(term, i);
+    if (!seen.has(mention.code)) {
+      seen.add(mention.code);
+      found.push(mention);
     }
+    i += term.text.length - 1;
   }
   return found;
+}
+
+/**
+ * The county-level place a text starts with, if any: the first step of
+ * detectPlaces, without scanning the rest (a hot path of index building).
+ */
+export function placeAtStart(text: string): PlaceMention | undefined {
+  const term = termAt(normalized(text), 0);
+  return term && mentionOf(term, 0);
 }
 
 let namesIndex: Map<string, string[]> | undefined;
@@ -201,30 +222,6 @@ function countyNameIndex(): Map<string, string[]> {
 }
 
 const resolved = new Map<string, string | undefined>();
-
-/**
- * The county-level place a text starts with, if any: the first step of
- * detectPlaces, without scanning the rest (a hot path of index building).
- */
-export function placeAtStart(text: string): PlaceMention | undefined {
-  terms ??= buildTerms();
-  const s = /^[\u4e00-\u9fff]*$/.test(text) ? text : text.normalize('NFKC');
-  for (const term of terms.get(s[0] ?? '') ?? []) {
-    if (!s.startsWith(term.text)) continue;
-    if (term.core && NOT_AFTER_CORE.test(s.slice(term.text.length))) continue;
-    const code = term.codes[0] ?? '';
-    return {
-      code,
-      county: areaOf(code)?.name ?? term.text,
-      province: provinceOf(code)?.name,
-      city: cityNameOf(code),
-      mention: term.text,
-      index: 0,
-      poverty: isPovertyCounty(code),
-    };
-  }
-  return undefined;
-}
 
 /**
  * Resolves a county written in a file or form to its code: full current or
