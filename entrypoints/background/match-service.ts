@@ -51,16 +51,22 @@ export function createMatchService(db: ReliefDb) {
         console.warn('match index unreadable, rebuilding:', error);
       }
     }
+    const readStart = performance.now();
     const [entries, unsold] = await Promise.all([
       readAllEntries(db),
       db.unsoldGoods.where('status').equals('open').toArray(),
     ]);
+    const buildStart = performance.now();
     const built = buildMatchIndex(entries, unsold, version);
+    const buildEnd = performance.now();
     await db.matchIndex.put({
       id: RECORD_ID,
       catalogueVersion: version,
       builtAt: new Date().toISOString(),
       blob: serializeIndex(built),
+      entryCount: entries.length,
+      readMs: buildStart - readStart,
+      buildMs: buildEnd - buildStart,
     });
     return built;
   }

@@ -160,5 +160,9 @@ export const MatchIndexRecordSchema = z.object({
   catalogueVersion: z.string(),
   builtAt: z.string(),
   blob: z.instanceof(Uint8Array),
+  /** How the last build went, for the catalogue page and the bench: entries, reading them, building. */
+  entryCount: z.number().int().nonnegative().optional(),
+  readMs: z.number().nonnegative().optional(),
+  buildMs: z.number().nonnegative().optional(),
 });
 export type MatchIndexRecord = z.infer<typeof MatchIndexRecordSchema>;

@@ -1,5 +1,6 @@
-import { placeAtStart } from '../regions';
+import { placeLengthAtStart } from '../regions';
 import { nameCore, normalizeTitle } from './normalize';
+import { sortStrings } from './sort-strings';
 
 /** What the index needs of a catalogue entry (a subset of the stored entry). */
 export interface IndexableEntry {
@@ -69,8 +70,7 @@ export interface MatchIndex {
  */
 export function productCore(name: string, county?: string): string {
   let core = normalizeTitle(name.replace(/[（(][^）)]*[）)]/g, ''));
-  const place = placeAtStart(core);
-  if (place) core = core.slice(place.mention.length);
+  core = core.slice(placeLengthAtStart(core));
   core = core.replace(/^(县|市|区)/, '');
   core = core.length >= 2 ? core : normalizeTitle(name);
   return stripCountyPrefix(core, county);
@@ -95,33 +95,66 @@ function stripCountyPrefix(core: string, county: string | undefined): string {
  */
 export function partyKeys(name: string, knownCore?: string): string[] {
   const core = knownCore ?? nameCore(name);
-  const first = placeAtStart(core);
-  if (first && core.length - first.mention.length >= 2) {
-    return [core, core.slice(first.mention.length)];
-  }
-  return [core];
+  const place = placeLengthAtStart(core);
+  return place > 0 && core.length - place >= 2 ? [core, core.slice(place)] : [core];
 }
 
-function packPostings(map: Map<string, number[]>): { keys: string[]; offsets: Uint32Array; postings: Uint32Array } {
-  const keys = [...map.keys()].sort();
-  const offsets = new Uint32Array(keys.length + 1);
-  let total = 0;
-  for (let i = 0; i < keys.length; i++) {
-    offsets[i] = total;
-    total += map.get(keys[i] as string)?.length ?? 0;
+/**
+ * Collects key → entry postings as flat pairs, then packs them (CSR, keys
+ * sorted). Flat arrays rather than a list per key: a national catalogue has
+ * some 300,000 keys, and as many small arrays keep the collector busy.
+ */
+class PostingsBuilder {
+  private readonly slots = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly lastEntry: number[] = [];
+  private readonly pairSlot: number[] = [];
+  private readonly pairEntry: number[] = [];
+
+  add(key: string, entry: number) {
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.keys.length;
+      this.slots.set(key, slot);
+      this.keys.push(key);
+      this.lastEntry.push(-1);
+    } else if (this.lastEntry[slot] === entry) return;
+    this.lastEntry[slot] = entry;
+    this.pairSlot.push(slot);
+    this.pairEntry.push(entry);
   }
-  offsets[keys.length] = total;
-  const postings = new Uint32Array(total);
-  keys.forEach((key, i) => {
-    postings.set(map.get(key) ?? [], offsets[i]);
-  });
-  return { keys, offsets, postings };
+
+  pack(): { keys: string[]; offsets: Uint32Array; postings: Uint32Array } {
+    const keys = sortStrings(this.keys);
+    const rankOfSlot = new Uint32Array(keys.length);
+    for (let r = 0; r < keys.length; r++) rankOfSlot[this.slots.get(keys[r] as string) as number] = r;
+    const offsets = new Uint32Array(keys.length + 1);
+    for (const slot of this.pairSlot) {
+      const at = (rankOfSlot[slot] as number) + 1;
+      offsets[at] = (offsets[at] as number) + 1;
+    }
+    for (let r = 0; r < keys.length; r++) offsets[r + 1] = (offsets[r + 1] as number) + (offsets[r] as number);
+    // Pairs come in entry order, so each key's postings stay sorted.
+    const fill = offsets.slice(0, keys.length);
+    const postings = new Uint32Array(this.pairSlot.length);
+    for (let p = 0; p < this.pairSlot.length; p++) {
+      const rank = rankOfSlot[this.pairSlot[p] as number] as number;
+      const at = fill[rank] as number;
+      postings[at] = this.pairEntry[p] as number;
+      fill[rank] = at + 1;
+    }
+    return { keys, offsets, postings };
+  }
 }
 
-function add(map: Map<string, number[]>, key: string, n: number) {
-  const list = map.get(key);
-  if (!list) map.set(key, [n]);
-  else if (list[list.length - 1] !== n) list.push(n);
+/** A product core, cached by name; the entry's own county is stripped per entry (cheap). */
+function cachedCore(cache: Map<string, string>, name: string, county: string | undefined): string {
+  let core = cache.get(name);
+  if (core === undefined) {
+    core = productCore(name);
+    cache.set(name, core);
+  }
+  return stripCountyPrefix(core, county);
 }
 
 export function buildMatchIndex(
@@ -152,26 +185,17 @@ export function buildMatchIndex(
     unsoldProduct: unsold.map((u) => u.product),
     unsoldCounty: unsold.map((u) => u.county ?? ''),
   };
-  const shops = new Map<string, number[]>();
-  const items = new Map<string, number[]>();
+  const shops = new PostingsBuilder();
+  const items = new PostingsBuilder();
   const coreCache = new Map<string, string>();
   const shopKeyCache = new Map<string, string[]>();
   for (let i = 0; i < n; i++) {
     const e = entries[i] as IndexableEntry;
     index.entryId[i] = e.id;
     index.name[i] = e.name;
-    // Cores are cached by name; the county prefix is a cheap per-entry step.
-    const coreOf = (name: string) => {
-      let core = coreCache.get(name);
-      if (core === undefined) {
-        core = productCore(name);
-        coreCache.set(name, core);
-      }
-      return stripCountyPrefix(core, e.county);
-    };
-    let cores = coreOf(e.name);
+    let cores = cachedCore(coreCache, e.name, e.county);
     for (const alias of e.aliases ?? []) {
-      const core = coreOf(alias);
+      const core = cachedCore(coreCache, alias, e.county);
       if (!`|${cores}|`.includes(`|${core}|`)) cores += `|${core}`;
     }
     index.cores[i] = cores;
@@ -179,11 +203,10 @@ export function buildMatchIndex(
     index.county[i] = e.county ?? '';
     index.countyCode[i] = Number(e.countyCode ?? 0) || 0;
     index.batch[i] = e.batch ?? '';
-    const v = e.validUntil;
-    index.validUntil[i] = v ? +v.slice(0, 4) * 10000 + +v.slice(5, 7) * 100 + +v.slice(8, 10) : 0;
+    index.validUntil[i] = e.validUntil ? dayNumber(e.validUntil) : 0;
     index.status[i] = STATUS_CODES[e.status];
     // Recomputed, not read from the stored supplierKey: keys follow the current rules.
-    for (const key of partyKeys(e.supplier, e.supplierKey || undefined)) if (key.length >= 2) add(shops, key, i);
+    for (const key of partyKeys(e.supplier, e.supplierKey || undefined)) if (key.length >= 2) shops.add(key, i);
     for (const s of e.storefronts ?? []) {
       if (!s.shopName) continue;
       let shopKeys = shopKeyCache.get(s.shopName);
@@ -191,19 +214,29 @@ export function buildMatchIndex(
         shopKeys = partyKeys(s.shopName);
         shopKeyCache.set(s.shopName, shopKeys);
       }
-      for (const key of shopKeys) if (key.length >= 2) add(shops, key, i);
+      for (const key of shopKeys) if (key.length >= 2) shops.add(key, i);
     }
-    for (const key of e.itemKeys ?? []) add(items, key, i);
+    for (const key of e.itemKeys ?? []) items.add(key, i);
   }
-  const packedShops = packPostings(shops);
+  const packedShops = shops.pack();
   index.shopKeys = packedShops.keys;
   index.shopOffsets = packedShops.offsets;
   index.shopPostings = packedShops.postings;
-  const packedItems = packPostings(items);
+  const packedItems = items.pack();
   index.itemKeys = packedItems.keys;
   index.itemOffsets = packedItems.offsets;
   index.itemPostings = packedItems.postings;
   return index;
+}
+
+/** "2024-06-30" → 20240630, by char codes: three slices per entry add up over 150,000 entries. */
+function dayNumber(iso: string): number {
+  let day = 0;
+  for (let i = 0; i < 10; i++) {
+    const c = iso.charCodeAt(i) - 48;
+    if (c >= 0 && c <= 9) day = day * 10 + c;
+  }
+  return day;
 }
 
 /** 20240630 → "2024-06-30"; 0 → undefined. */

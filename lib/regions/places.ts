@@ -77,8 +77,9 @@ export const AMBIGUOUS_CORES: ReadonlySet<string> = new Set([
 
 // A core followed by one of these names something else: 鄱阳湖, 井冈山路, 同仁堂, 和田玉.
 // (山药, 山楂, 山核桃 … are products, not mountains.)
+// Sticky: tested at the position right after the core, without slicing the text.
 const NOT_AFTER_CORE =
-  /^(?:湖|山(?!药|楂|核桃|茶|鸡|羊|猪|珍|货|菌|野|泉|芋|笋|蜜|椒|竹|葵|地)|路|街|道|堂|玉|牌|集团|银行|大道|广场|小区|酒店)/;
+  /(?:湖|山(?!药|楂|核桃|茶|鸡|羊|猪|珍|货|菌|野|泉|芋|笋|蜜|椒|竹|葵|地)|路|街|道|堂|玉|牌|集团|银行|大道|广场|小区|酒店)/y;
 
 interface Term {
   text: string;
@@ -99,7 +100,8 @@ export interface PlaceMention {
   poverty: boolean;
 }
 
-function buildTerms(): Map<string, Term[]> {
+/** Terms by the char code of their first character, longest first. */
+function buildTerms(): Map<number, Term[]> {
   const full = new Map<string, Set<string>>();
   const cores = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, text: string, code: string) => {
@@ -123,9 +125,9 @@ function buildTerms(): Map<string, Term[]> {
   }
   for (const p of PROVINCES) larger.add(p.name.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, ''));
 
-  const byFirst = new Map<string, Term[]>();
+  const byFirst = new Map<number, Term[]>();
   const push = (term: Term) => {
-    const first = term.text[0] ?? '';
+    const first = term.text.charCodeAt(0);
     const list = byFirst.get(first) ?? [];
     list.push(term);
     byFirst.set(first, list);
@@ -141,7 +143,7 @@ function buildTerms(): Map<string, Term[]> {
   return byFirst;
 }
 
-let terms: Map<string, Term[]> | undefined;
+let terms: Map<number, Term[]> | undefined;
 
 // Han text is already NFKC-normal: skip the costly normalisation for it.
 const normalized = (text: string) => (/^[\u4e00-\u9fff]*$/.test(text) ? text : text.normalize('NFKC'));
@@ -149,9 +151,14 @@ const normalized = (text: string) => (/^[\u4e00-\u9fff]*$/.test(text) ? text : t
 /** The longest place name standing at position i of s, if it is a real mention there. */
 function termAt(s: string, i: number): Term | undefined {
   terms ??= buildTerms();
-  for (const term of terms.get(s[i] ?? '') ?? []) {
+  const candidates = terms.get(s.charCodeAt(i));
+  if (!candidates) return undefined;
+  for (const term of candidates) {
     if (!s.startsWith(term.text, i)) continue;
-    if (term.core && NOT_AFTER_CORE.test(s.slice(i + term.text.length))) continue;
+    if (term.core) {
+      NOT_AFTER_CORE.lastIndex = i + term.text.length;
+      if (NOT_AFTER_CORE.test(s)) continue;
+    }
     return term;
   }
   return undefined;
@@ -192,12 +199,12 @@ export function detectPlaces(text: string): PlaceMention[] {
 }
 
 /**
- * The county-level place a text starts with, if any: the first step of
- * detectPlaces, without scanning the rest (a hot path of index building).
+ * How long the county-level place a text starts with is (0 when none): the
+ * first step of detectPlaces, without scanning the rest or describing the
+ * place (a hot path of index building, where only the length is used).
  */
-export function placeAtStart(text: string): PlaceMention | undefined {
-  const term = termAt(normalized(text), 0);
-  return term && mentionOf(term, 0);
+export function placeLengthAtStart(text: string): number {
+  return termAt(normalized(text), 0)?.text.length ?? 0;
 }
 
 let namesIndex: Map<string, string[]> | undefined;

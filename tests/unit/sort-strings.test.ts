@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { sortStrings } from '../../lib/match/sort-strings';
+
+/** A deterministic mix: shared prefixes, empty and one-unit keys, NUL, astral characters, duplicates. */
+function sampleKeys(count: number, seed: number): string[] {
+  let x = seed >>> 0;
+  const next = () => {
+    x = Math.imul(x ^ (x >>> 15), 2246822507) + 0x9e3779b9;
+    return (x >>> 0) / 4294967296;
+  };
+  const alphabet = ['云', '岭', '黄', '土', 'a', 'b', '\u0000', '𠀋', '1', 'Z', '乾'];
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (next() < 0.1 && keys.length) {
+      keys.push(keys[Math.floor(next() * keys.length)] as string);
+      continue;
+    }
+    let key = '';
+    const length = Math.floor(next() * 6);
+    for (let j = 0; j < length; j++) key += alphabet[Math.floor(next() * alphabet.length)];
+    keys.push(key);
+  }
+  return keys;
+}
+
+describe('sortStrings', () => {
+  it('gives the order of Array.prototype.sort, for many mixes of keys', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const keys = sampleKeys(2000, seed);
+      expect(sortStrings(keys)).toEqual([...keys].sort());
+    }
+  });
+
+  it('leaves its input alone and handles the empty list', () => {
+    // By code unit, as Array.prototype.sort: 乙 (U+4E59) before 甲 (U+7532).
+    const keys = ['甲', '乙'];
+    expect(sortStrings(keys)).toEqual(['乙', '甲']);
+    expect(keys).toEqual(['甲', '乙']);
+    expect(sortStrings([])).toEqual([]);
+  });
+});
