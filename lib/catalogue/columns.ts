@@ -1,3 +1,5 @@
+import { normalizeHeader } from '../tables/headers';
+
 /** Catalogue fields and the headers that name them, Chinese first (DESIGN §3). */
 export const CATALOGUE_COLUMNS = {
   certificateNo: ['证书编号', '认定编号', '编号', 'certificateNo', 'certificate'],
@@ -28,16 +30,6 @@ export const REQUIRED_FIELDS: readonly CatalogueField[] = ['name', 'supplier'];
 export const FIELD_LABELS: Record<CatalogueField, string> = Object.fromEntries(
   Object.entries(CATALOGUE_COLUMNS).map(([field, aliases]) => [field, aliases[0]]),
 ) as Record<CatalogueField, string>;
-
-/** Headers compare after NFKC, without spaces, asterisks (必填 marks) or case. */
-export function normalizeHeader(header: string): string {
-  return header
-    .normalize('NFKC')
-    .replace(/[\s*＊:：]/g, '')
-    .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')')
-    .toLowerCase();
-}
 
 const LOOKUP = new Map<string, CatalogueField>();
 for (const [field, aliases] of Object.entries(CATALOGUE_COLUMNS) as [CatalogueField, readonly string[]][]) {

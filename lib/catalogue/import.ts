@@ -1,8 +1,8 @@
 import type { CatalogueSource } from '../db/entities';
 import type { ReliefDb } from '../db/schema';
+import { readTableFile, type Table, TableFileError } from '../tables/table';
 import { type CatalogueImportPlan, isCatalogueHeader, MissingColumnsError, planCatalogueImport } from './rows';
 import { writeSource } from './store';
-import { readTableFile, type Table, TableFileError } from './table';
 
 export { deleteSource, listSources } from './store';
 
@@ -30,7 +30,10 @@ export function parseCatalogueFile(
   file: { name: string; bytes: Uint8Array },
   options: { sourceName?: string; today: string },
 ): CatalogueFileReading {
-  const table = readTableFile(file, isCatalogueHeader);
+  const table = readTableFile(file, {
+    isKnownHeader: isCatalogueHeader,
+    noHeaderMessage: '找不到"产品名称""供应商"等表头。',
+  });
   const sourceName = options.sourceName?.trim() || defaultSourceName(file.name);
   try {
     const plan = planCatalogueImport(table, { sourceId: sourceIdFor(sourceName), today: options.today });

@@ -4,15 +4,9 @@ import type { CatalogueEntry, CatalogueStatus, Storefront } from '../db/entities
 import type { SiteId } from '../match/listing';
 import { foldText, nfkc, supplierKey } from '../match/normalize';
 import { resolveCounty } from '../regions';
-import {
-  CATALOGUE_COLUMNS,
-  type CatalogueField,
-  FIELD_LABELS,
-  mapHeaders,
-  normalizeHeader,
-  REQUIRED_FIELDS,
-} from './columns';
-import type { Table } from './table';
+import { normalizeHeader } from '../tables/headers';
+import type { Table } from '../tables/table';
+import { CATALOGUE_COLUMNS, type CatalogueField, FIELD_LABELS, mapHeaders, REQUIRED_FIELDS } from './columns';
 
 export interface RowProblem {
   rowNumber: number;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Purchase } from '../../lib/db/entities';
 
 // Tests run from the project root (npm scripts); happy-dom replaces URL, so no import.meta.url here.
 export const FIXTURES = join(process.cwd(), 'tests/fixtures/');
@@ -11,4 +12,23 @@ export function readFixture(path: string): string {
 /** Parses a saved page into a detached document, as the content script would see it. */
 export function loadPage(path: string): Document {
   return new DOMParser().parseFromString(readFixture(path), 'text/html');
+}
+
+/** A purchase as the ledger stores it: a certified 祁东黄花菜 from JD unless told otherwise. */
+export function purchase(over: Partial<Purchase> & Pick<Purchase, 'purchasedOn' | 'amountFen'>): Purchase {
+  return {
+    id: `p-${over.purchasedOn}-${over.amountFen}-${over.product ?? ''}`,
+    product: '祁东黄花菜',
+    supplier: '祁东县湘祁黄花菜开发有限公司',
+    county: '祁东县',
+    platform: 'jd',
+    quantity: 1,
+    unit: '袋',
+    unitPriceFen: over.amountFen,
+    fundingSource: '个人',
+    type: '直接购买',
+    certification: { tier: 'certified', status: 'valid', batch: '第3批' },
+    createdAt: `${over.purchasedOn}T08:00:00.000Z`,
+    ...over,
+  };
 }

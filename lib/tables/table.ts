@@ -11,6 +11,17 @@ export interface Table {
   rows: { rowNumber: number; cells: string[] }[];
   /** Cells that held formulas: read as their values, never evaluated. */
   formulaCells: { rowNumber: number; column: string; formula: string }[];
+  /** Other sheets of a workbook asked for by name (`alsoRead`), as grids of cell text. */
+  otherSheets?: Record<string, string[][]>;
+}
+
+export interface ReadTableOptions {
+  /** Whether a cell names a column we know: the header row is the row with the most. */
+  isKnownHeader: (cell: string) => boolean;
+  /** What to say when no header row is found, e.g. 找不到"产品名称""供应商"等表头. */
+  noHeaderMessage: string;
+  /** Sheets of a workbook to return besides the table (a 说明 sheet). */
+  alsoRead?: readonly string[];
 }
 
 /** A file we cannot read; `message` is for the user, in Chinese, naming the file. */
@@ -62,15 +73,13 @@ function findHeaderRow(grid: string[][], isKnownHeader: (cell: string) => boolea
 function fromGrid(
   fileName: string,
   grid: string[][],
-  isKnownHeader: (cell: string) => boolean,
+  options: ReadTableOptions,
   base: Omit<Table, 'headers' | 'rows'>,
 ): Table {
   const nonEmpty = grid.filter((r) => r.some((c) => c.trim() !== ''));
   if (nonEmpty.length === 0) throw new TableFileError(fileName, '是空的：没有任何数据行。');
-  const headerIndex = findHeaderRow(grid, isKnownHeader);
-  if (headerIndex < 0) {
-    throw new TableFileError(fileName, '不是可识别的表格：前 10 行中找不到"产品名称""供应商"等表头。');
-  }
+  const headerIndex = findHeaderRow(grid, options.isKnownHeader);
+  if (headerIndex < 0) throw new TableFileError(fileName, `不是可识别的表格：前 10 行中${options.noHeaderMessage}`);
   const headers = (grid[headerIndex] ?? []).map((h) => h.trim());
   const rows: Table['rows'] = [];
   for (let r = headerIndex + 1; r < grid.length; r++) {
@@ -91,12 +100,12 @@ function guessDelimiter(text: string): string {
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
-function readCsv(fileName: string, bytes: Uint8Array, isKnownHeader: (c: string) => boolean): Table {
+function readCsv(fileName: string, bytes: Uint8Array, options: ReadTableOptions): Table {
   const { text, encoding } = decodeText(bytes);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: guessDelimiter(text) });
   const grid = parsed.data.map((row) => row.map((c) => String(c ?? '')));
   if (grid.length && grid[grid.length - 1]?.every((c) => c === '')) grid.pop();
-  const table = fromGrid(fileName, grid, isKnownHeader, { format: 'csv', encoding, formulaCells: [] });
+  const table = fromGrid(fileName, grid, options, { format: 'csv', encoding, formulaCells: [] });
   // In a CSV a formula is only text; we keep it as text and say so.
   for (const row of table.rows) {
     row.cells.forEach((cell, i) => {
@@ -120,26 +129,36 @@ function cellText(cell: XLSX.CellObject | undefined): string {
   return String(cell.v);
 }
 
-function readXlsx(fileName: string, bytes: Uint8Array, isKnownHeader: (c: string) => boolean): Table {
+function readXlsx(fileName: string, bytes: Uint8Array, options: ReadTableOptions): Table {
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(bytes, { type: 'array', cellFormula: true, cellDates: false, cellHTML: false, dense: true });
   } catch {
     throw new TableFileError(fileName, '已损坏或不完整，无法作为 Excel 文件读取。请重新导出或另存为 CSV。');
   }
-  let firstError: TableFileError | undefined;
-  for (const sheetName of workbook.SheetNames) {
+  const gridOf = (sheetName: string, formulas?: { r: number; c: number; f: string }[]) => {
     const sheet = workbook.Sheets[sheetName] as XLSX.DenseWorkSheet | undefined;
-    const data = sheet?.['!data'] ?? [];
-    const formulas: { r: number; c: number; f: string }[] = [];
-    const grid = data.map((row, r) =>
+    return (sheet?.['!data'] ?? []).map((row, r) =>
       (row ?? []).map((cell, c) => {
-        if (cell?.f) formulas.push({ r, c, f: cell.f });
+        if (cell?.f) formulas?.push({ r, c, f: cell.f });
         return cellText(cell);
       }),
     );
+  };
+  const wanted = (options.alsoRead ?? []).filter((name) => workbook.SheetNames.includes(name));
+  const otherSheets = wanted.length ? Object.fromEntries(wanted.map((name) => [name, gridOf(name)])) : undefined;
+  let firstError: TableFileError | undefined;
+  for (const sheetName of workbook.SheetNames) {
+    if (wanted.includes(sheetName)) continue;
+    const formulas: { r: number; c: number; f: string }[] = [];
+    const grid = gridOf(sheetName, formulas);
     try {
-      const table = fromGrid(fileName, grid, isKnownHeader, { format: 'xlsx', sheet: sheetName, formulaCells: [] });
+      const table = fromGrid(fileName, grid, options, {
+        format: 'xlsx',
+        sheet: sheetName,
+        formulaCells: [],
+        otherSheets,
+      });
       const dataRows = new Set(table.rows.map((row) => row.rowNumber));
       for (const { r, c, f } of formulas) {
         if (dataRows.has(r + 1)) {
@@ -191,10 +210,7 @@ function readJson(fileName: string, bytes: Uint8Array): Table {
  * Reads a CSV, XLSX (or XLS) or JSON file into a table. Throws a
  * TableFileError with a message for the user when the file cannot be read.
  */
-export function readTableFile(
-  file: { name: string; bytes: Uint8Array },
-  isKnownHeader: (cell: string) => boolean,
-): Table {
+export function readTableFile(file: { name: string; bytes: Uint8Array }, options: ReadTableOptions): Table {
   const { name, bytes } = file;
   if (bytes.length === 0) throw new TableFileError(name, '是空的（0 字节）。');
   const lower = name.toLowerCase();
@@ -205,7 +221,7 @@ export function readTableFile(
         `太大（${mb(bytes.length)}）：Excel 文件最多 ${mb(MAX_XLSX_BYTES)}。请另存为 CSV，或拆分成几个文件。`,
       );
     }
-    return readXlsx(name, bytes, isKnownHeader);
+    return readXlsx(name, bytes, options);
   }
   if (bytes.length > MAX_TEXT_BYTES) {
     throw new TableFileError(
@@ -216,5 +232,5 @@ export function readTableFile(
   if (looksBinary(bytes)) throw new TableFileError(name, '不是表格文件：请选择 CSV、XLSX 或 JSON 文件。');
   const firstChar = decodeText(bytes.subarray(0, 64)).text.trimStart()[0];
   if (lower.endsWith('.json') || firstChar === '[' || firstChar === '{') return readJson(name, bytes);
-  return readCsv(name, bytes, isKnownHeader);
+  return readCsv(name, bytes, options);
 }

@@ -1,0 +1,181 @@
+import { parseDate } from '../dates';
+import {
+  type CertificationLabel,
+  certificationOfLabel,
+  isMemberHeader,
+  MEMBER_COLUMNS,
+  type MemberField,
+  mapMemberHeaders,
+  README_KEYS,
+  REQUIRED_MEMBER_FIELDS,
+} from '../ledger/member-columns';
+import { type MemberRow, unneutraliseCell } from '../ledger/member-export';
+import { formatYuan, parseYuanToFen } from '../money';
+import { readTableFile, TableFileError } from '../tables/table';
+
+export interface RejectedRow {
+  rowNumber: number;
+  column: string;
+  reason: string;
+}
+
+/** What one member file gave: its rows, what was refused and why, and how it checks against its 说明. */
+export interface MemberFileReport {
+  fileName: string;
+  /** The file could not be read at all: the message says why; nothing of it is merged. */
+  error?: string;
+  rows: MemberRow[];
+  /** Rows read from 明细, valid or not (the 合计 row is not a purchase). */
+  rowsRead: number;
+  rejected: RejectedRow[];
+  /** What the file says of itself (说明, or the 合计 row of 明细). */
+  declared: { person?: string; org?: string; rowCount?: number; totalFen?: number; format?: string };
+  /** Disagreements between the rows and what the file declares. */
+  problems: string[];
+  totalFen: number;
+}
+
+const LABEL: Record<MemberField, string> = Object.fromEntries(
+  Object.entries(MEMBER_COLUMNS).map(([field, aliases]) => [field, aliases[0]]),
+) as Record<MemberField, string>;
+
+/** Reads the 说明 sheet (key | value rows) into what it declares. */
+function readReadme(grid: string[][] | undefined): MemberFileReport['declared'] {
+  if (!grid) return {};
+  const values = new Map(grid.map((row) => [String(row[0] ?? '').trim(), String(row[1] ?? '').trim()]));
+  const count = values.get(README_KEYS.rowCount);
+  const total = values.get(README_KEYS.total);
+  return {
+    format: values.get(README_KEYS.format) || undefined,
+    person: values.get(README_KEYS.person) || undefined,
+    org: values.get(README_KEYS.org) || undefined,
+    rowCount: count && /^\d+$/.test(count) ? Number(count) : undefined,
+    totalFen: total ? parseYuanToFen(total) : undefined,
+  };
+}
+
+/** A person's name from the file name when the file names no one: 消费帮扶明细_张三_… → 张三. */
+function personFromFileName(fileName: string): string {
+  const base = fileName.replace(/\.[^.]+$/, '');
+  const parts = base.split(/[_\-—\s]+/).filter(Boolean);
+  return (parts.length > 1 && parts[0]?.includes('明细') ? parts[1] : parts[0]) ?? base;
+}
+
+/**
+ * Reads one member file (ours or hand-filled with the same headers; XLSX or
+ * CSV, UTF-8 or GBK). Never throws: a file that cannot be read comes back
+ * with `error` set, so the merge of the other files goes on.
+ */
+export function readMemberFile(file: { name: string; bytes: Uint8Array }): MemberFileReport {
+  const report: MemberFileReport = {
+    fileName: file.name,
+    rows: [],
+    rowsRead: 0,
+    rejected: [],
+    declared: {},
+    problems: [],
+    totalFen: 0,
+  };
+  let table: ReturnType<typeof readTableFile>;
+  try {
+    table = readTableFile(file, {
+      isKnownHeader: isMemberHeader,
+      noHeaderMessage: '找不到"日期""产品""金额(元)"等表头：这不是消费帮扶明细表。',
+      alsoRead: ['说明', '汇总'],
+    });
+  } catch (error) {
+    report.error = error instanceof TableFileError ? error.message : `「${file.name}」无法读取：${String(error)}`;
+    return report;
+  }
+  const fields = mapMemberHeaders(table.headers);
+  const missing = REQUIRED_MEMBER_FIELDS.filter((f) => !fields.includes(f));
+  if (missing.length) {
+    report.error = `「${file.name}」缺少必需的列：${missing.map((f) => LABEL[f]).join('、')}。`;
+    return report;
+  }
+  report.declared = readReadme(table.otherSheets?.说明);
+  const fallbackPerson = report.declared.person ?? personFromFileName(file.name);
+  let declaredByTotalRow: number | undefined;
+
+  for (const { rowNumber, cells } of table.rows) {
+    const get = (field: MemberField) => {
+      const i = fields.indexOf(field);
+      return i < 0 ? '' : unneutraliseCell(String(cells[i] ?? '').trim());
+    };
+    if (/^(合计|总计|小计)$/.test(get('seq')) || (/^(合计|总计)$/.test(get('date')) && !get('product'))) {
+      declaredByTotalRow = parseYuanToFen(get('amount'));
+      continue;
+    }
+    report.rowsRead++;
+    const reject = (field: MemberField, reason: string) => {
+      report.rejected.push({ rowNumber, column: LABEL[field], reason });
+    };
+    const date = parseDate(get('date'));
+    if (!get('date')) {
+      reject('date', '日期为空');
+      continue;
+    }
+    if (!date) {
+      reject('date', `「${get('date')}」不是日期`);
+      continue;
+    }
+    const product = get('product');
+    if (!product) {
+      reject('product', '产品为空');
+      continue;
+    }
+    const amountText = get('amount');
+    const amountFen = parseYuanToFen(amountText);
+    if (amountFen === undefined || amountFen < 0) {
+      reject('amount', amountText ? `「${amountText}」不是金额` : '金额为空');
+      continue;
+    }
+    const quantityText = get('quantity');
+    const quantity = quantityText ? Number(quantityText.normalize('NFKC')) : 1;
+    if (!Number.isFinite(quantity) || quantity <= 0) {
+      reject('quantity', `「${quantityText}」不是正数`);
+      continue;
+    }
+    const priceText = get('unitPrice');
+    const unitPriceFen = priceText ? parseYuanToFen(priceText) : Math.round(amountFen / quantity);
+    if (unitPriceFen === undefined || unitPriceFen < 0) {
+      reject('unitPrice', `「${priceText}」不是金额`);
+      continue;
+    }
+    const certification: CertificationLabel = certificationOfLabel(get('certification'));
+    report.rows.push({
+      date,
+      person: get('person') || fallbackPerson,
+      org: get('org') || report.declared.org || '',
+      product,
+      supplier: get('supplier'),
+      county: get('county'),
+      certification,
+      batch: get('batch'),
+      quantity,
+      measure: get('measure'),
+      unitPriceFen,
+      amountFen,
+      channel: get('channel'),
+      funding: get('funding'),
+      type: get('type'),
+      // Our CSV writes long order numbers after a tab, so Excel keeps them as text.
+      orderNo: get('orderNo'),
+      note: get('note'),
+    });
+    report.totalFen += amountFen;
+  }
+
+  const { rowCount, totalFen } = report.declared;
+  if (rowCount !== undefined && rowCount !== report.rowsRead) {
+    report.problems.push(`说明写 ${rowCount} 条，明细有 ${report.rowsRead} 条`);
+  }
+  const declaredTotal = totalFen ?? declaredByTotalRow;
+  if (declaredTotal !== undefined && declaredTotal !== report.totalFen) {
+    const where = totalFen !== undefined ? '说明' : '合计行';
+    report.problems.push(
+      `${where}写合计 ${formatYuan(declaredTotal)} 元，读入的明细合计 ${formatYuan(report.totalFen)} 元`,
+    );
+  }
+  return report;
+}
