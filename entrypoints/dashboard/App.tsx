@@ -4,6 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { Catalogue } from './Catalogue';
+import { Coordinator } from './Coordinator';
 import { Overview } from './Overview';
 import { Purchases } from './Purchases';
 import { ROUTE_LABELS, ROUTES, type Route, routeOf } from './routes';
@@ -49,7 +50,8 @@ export function App() {
             {route === 'settings' && <Settings />}
             {route === 'catalogue' && <Catalogue />}
             {route === 'purchases' && <Purchases />}
-            {!['overview', 'settings', 'catalogue', 'purchases'].includes(route) && (
+            {route === 'coordinator' && <Coordinator />}
+            {!['overview', 'settings', 'catalogue', 'purchases', 'coordinator'].includes(route) && (
               <Typography.Paragraph>{t('dashboard.comingSoon')}</Typography.Paragraph>
             )}
           </main>

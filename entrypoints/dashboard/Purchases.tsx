@@ -8,6 +8,7 @@ import { getDb } from '../../lib/db/instance';
 import type { MessageKey } from '../../lib/i18n';
 import { displayYuan } from '../../lib/money';
 import { type Prefill, readPrefill } from '../../lib/prefill';
+import { MemberExport } from './MemberExport';
 
 const TIER_COLOR = { certified: 'green', expired: 'default', 'poverty-area': 'orange', unsold: 'blue' } as const;
 
@@ -101,6 +102,7 @@ export function Purchases() {
         <PurchaseForm key={location.hash} prefill={prefill} />
       </Card>
       <RecentPurchases />
+      <MemberExport />
       <Alert type="info" showIcon title={t('purchases.coming')} style={{ marginTop: 16 }} />
     </>
   );

@@ -1,22 +1,13 @@
 import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Switch, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../components/i18n';
+import { saveFile } from '../../components/save-file';
+import { useSetting } from '../../components/use-setting';
 import { clearAllData, createBackup, restoreBackup } from '../../lib/backup';
 import { getDb } from '../../lib/db/instance';
 import type { LanguagePreference, MessageKey } from '../../lib/i18n';
 import { SITE_IDS, type SiteId } from '../../lib/match/listing';
 import { readAllSettings, settings, writeAllSettings } from '../../lib/settings';
-
-function useSetting<K extends keyof typeof settings>(name: K) {
-  type Value = Awaited<ReturnType<(typeof settings)[K]['getValue']>>;
-  const [value, setValue] = useState<Value>();
-  useEffect(() => {
-    const item = settings[name];
-    void item.getValue().then((v) => setValue(v as Value));
-    return item.watch((v) => setValue(v as Value));
-  }, [name]);
-  return value;
-}
 
 function DataCard() {
   const { t } = useI18n();
@@ -25,12 +16,7 @@ function DataCard() {
 
   async function backup() {
     const text = await createBackup(getDb(), await readAllSettings());
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `消费帮扶助手备份-${new Date().toISOString().slice(0, 10)}.json`;
-    a.click();
-    URL.revokeObjectURL(url);
+    saveFile(text, `消费帮扶助手备份-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
   }
 
   async function restore(file: File | undefined) {
@@ -90,6 +76,48 @@ function DataCard() {
   );
 }
 
+/** Name, unit and employee number: what member exports are signed with. */
+function ProfileCard() {
+  const { t } = useI18n();
+  const profile = useSetting('profile');
+  const [saved, setSaved] = useState(false);
+  if (!profile) return null;
+  return (
+    <Card title={t('settings.profile')}>
+      <Form
+        key={JSON.stringify(profile)}
+        layout="vertical"
+        initialValues={profile}
+        onValuesChange={() => setSaved(false)}
+        onFinish={async (values: typeof profile) => {
+          await settings.profile.setValue({
+            name: values.name.trim(),
+            unit: values.unit.trim(),
+            employeeNo: values.employeeNo.trim(),
+          });
+          setSaved(true);
+        }}
+      >
+        <Form.Item label={t('settings.profile.name')} name="name">
+          <Input data-testid="profile-name" maxLength={40} />
+        </Form.Item>
+        <Form.Item label={t('settings.profile.unit')} name="unit">
+          <Input data-testid="profile-unit" maxLength={80} />
+        </Form.Item>
+        <Form.Item label={t('settings.profile.employeeNo')} name="employeeNo">
+          <Input data-testid="profile-employee-no" maxLength={40} />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" data-testid="profile-save">
+            {t('settings.profile.save')}
+          </Button>
+          {saved && <Typography.Text type="success">{t('settings.profile.saved')}</Typography.Text>}
+        </Space>
+      </Form>
+    </Card>
+  );
+}
+
 export function Settings() {
   const { t, preference, setPreference } = useI18n();
   const switches = useSetting('siteSwitches');
@@ -136,6 +164,7 @@ export function Settings() {
           </Form.Item>
         </Form>
       </Card>
+      <ProfileCard />
       <DataCard />
     </Space>
   );
