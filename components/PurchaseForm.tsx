@@ -1,11 +1,22 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { todayIso } from '../lib/dates';
-import { FUNDING_SOURCES, PURCHASE_TYPES, PurchaseSchema } from '../lib/db/entities';
+import {
+  FUNDING_SOURCES,
+  PURCHASE_TYPES,
+  type Purchase,
+  PurchaseSchema,
+  type UnsoldGood,
+  UnsoldGoodSchema,
+} from '../lib/db/entities';
 import { getDb } from '../lib/db/instance';
+import { isActivePledge } from '../lib/ledger/pledges';
 import {
   computedAmountFen,
   type DraftErrors,
   draftFromPrefill,
+  draftFromPurchase,
+  draftFromUnsold,
   emptyDraft,
   type PurchaseDraft,
   purchaseFromDraft,
@@ -32,18 +43,66 @@ function Field(props: { label: string; error?: string; children: (id: string, de
   );
 }
 
+/** Where the form starts from: nothing, a listing, an unsold-register entry (认购), or a stored purchase (edit). */
+export interface PurchaseFormProps {
+  prefill?: Prefill;
+  unsold?: UnsoldGood;
+  editing?: Purchase;
+  onSaved?: (id: string) => void;
+  onCancel?: () => void;
+}
+
+/** Saves a purchase; 认购 also lowers the entry's open quantity, in the same transaction. Returns how to undo it. */
+async function savePurchase(purchase: Purchase, unsold: UnsoldGood | undefined, today: string) {
+  const db = getDb();
+  return db.transaction('rw', db.purchases, db.unsoldGoods, async () => {
+    const before = await db.purchases.get(purchase.id);
+    await db.purchases.put(purchase);
+    const good = unsold && (await db.unsoldGoods.get(unsold.id));
+    if (good) {
+      const openQuantity = Math.max(0, good.openQuantity - purchase.quantity);
+      await db.unsoldGoods.put(
+        UnsoldGoodSchema.parse({
+          ...good,
+          openQuantity,
+          status: openQuantity === 0 ? 'soldOut' : good.status,
+          updatedOn: today,
+        }),
+      );
+    }
+    return () =>
+      db.transaction('rw', db.purchases, db.unsoldGoods, async () => {
+        if (before) await db.purchases.put(before);
+        else await db.purchases.delete(purchase.id);
+        if (good) await db.unsoldGoods.put(good);
+      });
+  });
+}
+
 /**
  * The purchase form (记一笔), shared by the popup and the dashboard: prefilled
- * from a listing when there is one, validated in Chinese beside each field,
- * saved to the ledger with the certification as it stood, with an undo.
+ * from a listing, an unsold-register entry or a stored purchase, validated in
+ * Chinese beside each field, saved with the certification as it stood, with an undo.
  */
-export function PurchaseForm({ prefill, onSaved }: { prefill?: Prefill; onSaved?: (id: string) => void }) {
+export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: PurchaseFormProps) {
   const { t } = useI18n();
   const today = todayIso();
-  const initial = useMemo(() => (prefill ? draftFromPrefill(prefill, today) : emptyDraft(today)), [prefill, today]);
+  const initial = useMemo(
+    () =>
+      editing
+        ? draftFromPurchase(editing)
+        : unsold
+          ? draftFromUnsold(unsold, today)
+          : prefill
+            ? draftFromPrefill(prefill, today)
+            : emptyDraft(today),
+    [prefill, unsold, editing, today],
+  );
   const [draft, setDraft] = useState<PurchaseDraft>(initial);
   const [errors, setErrors] = useState<DraftErrors>({});
-  const [savedId, setSavedId] = useState<string>();
+  const [saved, setSaved] = useState<{ undo: () => Promise<unknown> }>();
+  const pledges = useLiveQuery(() => getDb().pledges.toArray(), [], []);
+  const pledgeOptions = pledges.filter((p) => isActivePledge(p, today) || p.id === draft.pledgeId);
 
   const set = <K extends keyof PurchaseDraft>(key: K, value: PurchaseDraft[K]) =>
     setDraft((d) => {
@@ -61,17 +120,21 @@ export function PurchaseForm({ prefill, onSaved }: { prefill?: Prefill; onSaved?
     setErrors(found);
     if (Object.keys(found).length) return;
     const purchase = PurchaseSchema.parse(
-      purchaseFromDraft(draft, prefill, { id: crypto.randomUUID(), createdAt: new Date().toISOString() }),
+      purchaseFromDraft(
+        draft,
+        { prefill, unsold, stored: editing },
+        { id: editing?.id ?? crypto.randomUUID(), createdAt: editing?.createdAt ?? new Date().toISOString() },
+      ),
     );
-    await getDb().purchases.add(purchase);
-    setSavedId(purchase.id);
+    const undo = await savePurchase(purchase, editing ? undefined : unsold, today);
+    setSaved({ undo });
     onSaved?.(purchase.id);
   }
 
   async function undo() {
-    if (!savedId) return;
-    await getDb().purchases.delete(savedId);
-    setSavedId(undefined);
+    if (!saved) return;
+    await saved.undo();
+    setSaved(undefined);
   }
 
   const text = (key: keyof PurchaseDraft, label: string, type = 'text') => (
@@ -134,13 +197,37 @@ export function PurchaseForm({ prefill, onSaved }: { prefill?: Prefill; onSaved?
           )}
         </Field>
       </div>
-      {text('orderNo', t('purchases.field.orderNo'))}
+      <div className="pf-row">
+        {text('orderNo', t('purchases.field.orderNo'))}
+        <Field label={t('purchases.field.pledge')}>
+          {(id) => (
+            <select
+              id={id}
+              value={draft.pledgeId}
+              data-field="pledgeId"
+              onChange={(e) => set('pledgeId', e.target.value)}
+            >
+              <option value="">{t('purchases.field.pledge.none')}</option>
+              {pledgeOptions.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
       {text('note', t('purchases.field.note'))}
       <div className="pf-actions">
         <button type="submit" className="pf-primary" data-testid="purchase-save">
           {t('purchases.save')}
         </button>
-        {savedId && (
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            {t('pledges.cancel')}
+          </button>
+        )}
+        {saved && (
           <>
             <span role="status" data-testid="purchase-saved">
               {t('purchases.saved')}

@@ -6,6 +6,7 @@ import { useI18n } from '../../components/i18n';
 import { Catalogue } from './Catalogue';
 import { Coordinator } from './Coordinator';
 import { Overview } from './Overview';
+import { Pledges } from './Pledges';
 import { Purchases } from './Purchases';
 import { ROUTE_LABELS, ROUTES, type Route, routeOf } from './routes';
 import { Settings } from './Settings';
@@ -28,7 +29,7 @@ export function App() {
   }, [route, t]);
 
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f8a4c' } }}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#18703f' } }}>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Sider theme="light" width={200} breakpoint="md" collapsedWidth={0}>
           <div style={{ display: 'flex', alignItems: 'center', gap: 8, padding: 16 }}>
@@ -51,7 +52,8 @@ export function App() {
             {route === 'catalogue' && <Catalogue />}
             {route === 'purchases' && <Purchases />}
             {route === 'coordinator' && <Coordinator />}
-            {!['overview', 'settings', 'catalogue', 'purchases', 'coordinator'].includes(route) && (
+            {route === 'pledges' && <Pledges />}
+            {!['overview', 'settings', 'catalogue', 'purchases', 'coordinator', 'pledges'].includes(route) && (
               <Typography.Paragraph>{t('dashboard.comingSoon')}</Typography.Paragraph>
             )}
           </main>

@@ -12,7 +12,7 @@ const STYLE = `
 :host([data-open]) { z-index: 2147483647; }
 button.badge { all: unset; cursor: pointer; border-radius: 3px; padding: 0 5px; white-space: nowrap; }
 button.badge:focus-visible, .panel button:focus-visible { outline: 2px solid #1677ff; outline-offset: 1px; }
-:host([data-tier="certified"]) button.badge { background: #1f8a4c; color: #fff; }
+:host([data-tier="certified"]) button.badge { background: #18703f; color: #fff; }
 :host([data-tier="expired"]) button.badge { background: #8c8c8c; color: #fff; }
 :host([data-tier="poverty-area"]) button.badge { border: 1px solid #d46b08; color: #ad4e00; background: #fff; }
 :host([data-tier="unsold"]) button.badge { border: 1px solid #1677ff; color: #0958d9; background: #fff; }
@@ -24,8 +24,8 @@ button.badge:focus-visible, .panel button:focus-visible { outline: 2px solid #16
 .panel dd { margin: 0; }
 .panel ul { margin: 6px 0; padding-left: 16px; }
 .panel .actions { display: flex; gap: 8px; margin-top: 8px; }
-.panel .actions button { all: unset; cursor: pointer; border-radius: 4px; padding: 2px 10px; border: 1px solid #1f8a4c; color: #1f8a4c; }
-.panel .actions button.primary { background: #1f8a4c; color: #fff; }
+.panel .actions button { all: unset; cursor: pointer; border-radius: 4px; padding: 2px 10px; border: 1px solid #18703f; color: #18703f; }
+.panel .actions button.primary { background: #18703f; color: #fff; }
 `;
 
 let sharedSheet: CSSStyleSheet | null | undefined;

@@ -1,5 +1,5 @@
 import { parseDate } from '../dates';
-import type { FUNDING_SOURCES, PURCHASE_TYPES, Purchase } from '../db/entities';
+import type { FUNDING_SOURCES, PURCHASE_TYPES, Purchase, UnsoldGood } from '../db/entities';
 import { formatYuan, parseYuanToFen } from '../money';
 import type { Prefill } from '../prefill';
 
@@ -69,6 +69,44 @@ export function draftFromPrefill(prefill: Prefill, today: string): PurchaseDraft
   };
 }
 
+/** A draft of a stored purchase, to edit it. */
+export function draftFromPurchase(p: Purchase): PurchaseDraft {
+  return {
+    purchasedOn: p.purchasedOn,
+    product: p.product,
+    shop: p.shop ?? '',
+    supplier: p.supplier ?? '',
+    county: p.county ?? '',
+    platform: p.platform ?? '',
+    url: p.url ?? '',
+    quantity: String(p.quantity),
+    unit: p.unit,
+    unitPrice: yuan(p.unitPriceFen),
+    amount: yuan(p.amountFen),
+    amountEdited: p.amountFen !== Math.round(p.quantity * p.unitPriceFen),
+    fundingSource: p.fundingSource,
+    type: p.type,
+    orderNo: p.orderNo ?? '',
+    pledgeId: p.pledgeId ?? '',
+    note: p.note ?? '',
+  };
+}
+
+/** 认购 from the unsold register: the good, its place and expected price, bought directly from the farmer. */
+export function draftFromUnsold(good: UnsoldGood, today: string): PurchaseDraft {
+  const draft = emptyDraft(today);
+  return {
+    ...draft,
+    product: good.variety ? `${good.product}（${good.variety}）` : good.product,
+    supplier: good.producer,
+    county: good.county ?? '',
+    platform: 'offline',
+    unit: good.unit,
+    unitPrice: yuan(good.expectedPriceFen),
+    amount: yuan(good.expectedPriceFen),
+  };
+}
+
 /** quantity × unit price, in fen, when both are readable. */
 export function computedAmountFen(draft: Pick<PurchaseDraft, 'quantity' | 'unitPrice'>): number | undefined {
   const quantity = Number(draft.quantity.normalize('NFKC'));
@@ -95,17 +133,22 @@ export function validateDraft(draft: PurchaseDraft, today: string): DraftErrors 
   return errors;
 }
 
-/** The stored purchase for a valid draft. */
+/**
+ * The stored purchase for a valid draft. `from` says where its certification
+ * comes from: a listing matched now, an unsold-register entry, or (editing)
+ * the purchase as stored, whose certification stays as it stood when bought.
+ */
 export function purchaseFromDraft(
   draft: PurchaseDraft,
-  prefill: Prefill | undefined,
+  from: { prefill?: Prefill; unsold?: UnsoldGood; stored?: Purchase },
   meta: { id: string; createdAt: string },
 ): Purchase {
+  const { prefill, unsold, stored } = from;
   const amountFen = parseYuanToFen(draft.amount) ?? 0;
   const quantity = Number(draft.quantity.normalize('NFKC'));
   const unitPriceFen = parseYuanToFen(draft.unitPrice) ?? Math.round(amountFen / quantity);
   const orderNo = draft.orderNo.trim() || undefined;
-  const itemId = prefill?.listing.itemId;
+  const itemId = prefill?.listing.itemId ?? stored?.orderKey?.split(':')[2];
   const purchase: Purchase = {
     id: meta.id,
     purchasedOn: parseDate(draft.purchasedOn) as string,
@@ -116,29 +159,37 @@ export function purchaseFromDraft(
     amountFen,
     fundingSource: draft.fundingSource,
     type: draft.type,
-    certification: prefill
-      ? {
-          tier: prefill.result.tier,
-          status:
-            prefill.result.tier === 'certified' ? 'valid' : prefill.result.tier === 'expired' ? 'expired' : undefined,
-          batch: prefill.result.batch,
-          entryId: prefill.result.entryId,
-        }
-      : {},
+    certification: stored
+      ? { ...stored.certification }
+      : unsold
+        ? { tier: 'unsold' }
+        : prefill
+          ? {
+              tier: prefill.result.tier,
+              status:
+                prefill.result.tier === 'certified'
+                  ? 'valid'
+                  : prefill.result.tier === 'expired'
+                    ? 'expired'
+                    : undefined,
+              batch: prefill.result.batch,
+              entryId: prefill.result.entryId,
+            }
+          : {},
     createdAt: meta.createdAt,
   };
   const optional = {
     supplier: draft.supplier.trim(),
     shop: draft.shop.trim(),
     county: draft.county.trim(),
-    countyCode: prefill?.result.countyCode,
+    countyCode: stored ? stored.countyCode : (prefill?.result.countyCode ?? unsold?.countyCode),
     platform: draft.platform,
     url: draft.url.trim(),
     orderNo,
     orderKey: orderNo ? `${draft.platform || 'other'}:${orderNo}:${itemId ?? ''}` : undefined,
     pledgeId: draft.pledgeId || undefined,
-    catalogueEntryId: prefill?.result.entryId,
-    unsoldGoodId: prefill?.result.unsoldId,
+    catalogueEntryId: stored ? stored.catalogueEntryId : prefill?.result.entryId,
+    unsoldGoodId: stored ? stored.unsoldGoodId : (unsold?.id ?? prefill?.result.unsoldId),
     note: draft.note.trim(),
   };
   for (const [key, value] of Object.entries(optional)) {

@@ -11,6 +11,11 @@ import { launchWithExtension } from '../../scripts/browser';
 
 export const FIXTURES = join(process.cwd(), 'tests/fixtures');
 
+let axeSource: string | undefined;
+interface AxeResults {
+  violations: { id: string; impact?: string; nodes: { target: string[] }[] }[];
+}
+
 export interface ServedPage {
   /** Exact URL, or a test on the URL. */
   url: string | ((url: string) => boolean);
@@ -100,6 +105,23 @@ export class Harness {
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await cdp.detach();
+  }
+
+  /**
+   * axe-core's serious and critical violations on a page (WCAG 2 A and AA),
+   * as "rule: target" lines. axe is evaluated through the debugger protocol,
+   * which extension pages' CSP does not block.
+   */
+  async accessibilityViolations(page: Page): Promise<string[]> {
+    axeSource ??= readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
+    await page.evaluate(axeSource);
+    return page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }).axe;
+      const results = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'], resultTypes: ['violations'] });
+      return results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+    });
   }
 
   async close(): Promise<void> {

@@ -1,22 +1,35 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { SHARE_TEXT_EXAMPLES } from '../../lib/sites/share-text';
 import { Harness } from './harness';
 
-describe('the popup on an item page', () => {
+describe('the popup', () => {
   let h: Harness;
   before(async () => {
     h = await Harness.start();
+    // A yearly pledge of 1,000 元, made on the dashboard's pledges page.
+    const year = new Date().getFullYear();
+    const pledges = await h.openExtensionPage('dashboard.html#/pledges');
+    await pledges.getByTestId('pledge-add').click();
+    await pledges.getByTestId('pledge-title').fill(`${year} 年消费帮扶认购`);
+    await pledges.getByTestId('pledge-target').fill('1000');
+    await pledges.getByTestId('pledge-save').click();
+    await pledges.getByTestId('pledges-table').getByText(`${year} 年消费帮扶认购`).waitFor();
+    await pledges.close();
   });
   after(async () => {
     await h?.close();
   });
 
-  it('prefills the purchase form from the page, refuses bad input, and saves', async () => {
+  it('on an item page: prefills the form, refuses bad input, saves, and moves the pledge progress', async () => {
     const before = h.errors.length;
     const shop = await h.openShopPage('https://item.jd.com/100023456781.html', 'pages/jd-item-old.html');
     await shop.locator('relief-badge[data-tier="certified"]').waitFor();
     const popup = await h.openExtensionPage('popup.html');
     await popup.getByTestId('popup-tier').getByText('认定帮扶产品').waitFor();
+    const progress = popup.getByTestId('pledge-progress');
+    assert.equal(await progress.getAttribute('data-done-fen'), '0');
+    assert.equal(await progress.getAttribute('data-target-fen'), '100000');
     const form = popup.getByTestId('purchase-form');
     assert.equal(await form.locator('[data-field="product"]').inputValue(), '城口老腊肉');
     assert.equal(await form.locator('[data-field="shop"]').inputValue(), '巴山老腊肉旗舰店');
@@ -25,6 +38,7 @@ describe('the popup on an item page', () => {
     await popup.getByTestId('purchase-save').click();
     await form.getByText('数量应大于 0').waitFor();
     assert.equal(await popup.getByTestId('popup-recent').count(), 0, 'nothing written');
+    assert.equal(await progress.getAttribute('data-done-fen'), '0');
 
     await form.locator('[data-field="quantity"]').fill('2');
     await form.locator('[data-field="unitPrice"]').fill('88');
@@ -34,8 +48,50 @@ describe('the popup on an item page', () => {
       .getByTestId('popup-recent')
       .getByText(/城口老腊肉 ¥176\.00/)
       .waitFor();
+    await popup.locator('[data-testid="pledge-progress"][data-done-fen="17600"]').waitFor();
+    assert.equal(await popup.getByTestId('popup-totals').getAttribute('data-month-fen'), '17600');
+    assert.deepEqual(await h.accessibilityViolations(popup), []);
     assert.deepEqual(h.errors.slice(before), []);
     await popup.close();
     await shop.close();
+  });
+
+  it('edits and deletes a recent purchase, with an undo', async () => {
+    const popup = await h.openExtensionPage('popup.html');
+    const recent = popup.getByTestId('popup-recent');
+    await recent.getByRole('button', { name: '编辑 城口老腊肉' }).click();
+    const form = popup.getByTestId('purchase-form');
+    assert.equal(await form.locator('[data-field="amount"]').inputValue(), '176.00');
+    await form.locator('[data-field="amount"]').fill('150');
+    await popup.getByTestId('purchase-save').click();
+    await recent.getByText(/城口老腊肉 ¥150\.00/).waitFor();
+    assert.equal(await recent.locator('li').count(), 1, 'edited in place, not added');
+    await popup.locator('[data-testid="pledge-progress"][data-done-fen="15000"]').waitFor();
+
+    await recent.getByRole('button', { name: '删除 城口老腊肉' }).click();
+    await popup.getByText('已删除“城口老腊肉”。').waitFor();
+    assert.equal(await popup.getByTestId('popup-recent').count(), 0);
+    await popup.getByRole('status').filter({ hasText: '已删除' }).getByRole('button', { name: '撤销' }).click();
+    await recent.getByText(/城口老腊肉 ¥150\.00/).waitFor();
+    await popup.close();
+  });
+
+  it('reads a share text pasted from the phone and prefills the form', async () => {
+    const popup = await h.openExtensionPage('popup.html');
+    await popup.getByText('粘贴手机分享的商品').click();
+    await popup.getByTestId('paste-share').fill('明天下午三点开会');
+    await popup.getByTestId('paste-read').click();
+    await popup.getByTestId('paste-message').getByText('没有认出商品').waitFor();
+
+    const example = SHARE_TEXT_EXAMPLES[4];
+    assert.ok(example);
+    await popup.getByTestId('paste-share').fill(example.text);
+    await popup.getByTestId('paste-read').click();
+    await popup.getByTestId('paste-message').getByText(`已识别：${example.title}`).waitFor();
+    const form = popup.getByTestId('purchase-form');
+    assert.equal(await form.locator('[data-field="product"]').inputValue(), example.title);
+    assert.equal(await form.locator('[data-field="unitPrice"]').inputValue(), '19.90');
+    assert.equal(await form.locator('[data-field="url"]').count(), 0, 'the link is kept, not shown as a field');
+    await popup.close();
   });
 });

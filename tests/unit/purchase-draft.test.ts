@@ -78,7 +78,7 @@ describe('the purchase form draft', () => {
       orderNo: '281234567890',
       fundingSource: '工会' as const,
     };
-    const purchase = purchaseFromDraft(draft, prefill, { id: 'p1', createdAt: '2026-11-25T10:00:00Z' });
+    const purchase = purchaseFromDraft(draft, { prefill }, { id: 'p1', createdAt: '2026-11-25T10:00:00Z' });
     expect(PurchaseSchema.parse(purchase)).toEqual(purchase);
     expect(purchase).toMatchObject({
       amountFen: 17600,
