@@ -10,6 +10,13 @@ import { Pledges } from './Pledges';
 import { Purchases } from './Purchases';
 import { ROUTE_LABELS, ROUTES, type Route, routeOf } from './routes';
 import { Settings } from './Settings';
+import { Unsold } from './Unsold';
+
+// Colours chosen for WCAG AA contrast (axe runs in the e2e tests).
+const THEME = {
+  token: { colorPrimary: '#18703f', colorLink: '#18703f', colorError: '#c62828' },
+  components: { Menu: { itemSelectedBg: '#e3f1e7', itemSelectedColor: '#14532d' } },
+};
 
 function useRoute(): Route {
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
@@ -29,7 +36,7 @@ export function App() {
   }, [route, t]);
 
   return (
-    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#18703f' } }}>
+    <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={THEME}>
       <Layout style={{ minHeight: '100vh' }}>
         <Layout.Sider theme="light" width={200} breakpoint="md" collapsedWidth={0}>
           <div style={{ display: 'flex', alignItems: 'center', gap: 8, padding: 16 }}>
@@ -53,9 +60,7 @@ export function App() {
             {route === 'purchases' && <Purchases />}
             {route === 'coordinator' && <Coordinator />}
             {route === 'pledges' && <Pledges />}
-            {!['overview', 'settings', 'catalogue', 'purchases', 'coordinator', 'pledges'].includes(route) && (
-              <Typography.Paragraph>{t('dashboard.comingSoon')}</Typography.Paragraph>
-            )}
+            {route === 'unsold' && <Unsold />}
           </main>
         </Layout.Content>
       </Layout>

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Input, Popconfirm, Space, Statistic, Table, Tag, T
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../components/i18n';
+import { TONE } from '../../components/tone';
 import { deleteSource, findEntries, listSources } from '../../lib/catalogue/store';
 import { todayIso } from '../../lib/dates';
 import type { CatalogueEntry } from '../../lib/db/entities';
@@ -92,7 +93,7 @@ function ImportWizard() {
   }
 
   const problems = useMemo(() => (reading ? problemsOf(reading) : []), [reading]);
-  const kindTag = { rejected: 'red', duplicate: 'orange', warning: 'gold' } as const;
+  const kindTag = { rejected: TONE.red, duplicate: TONE.orange, warning: TONE.orange } as const;
   const kindLabel = {
     rejected: t('catalogue.report.rejected'),
     duplicate: t('catalogue.report.duplicates'),
@@ -219,7 +220,7 @@ function Sources() {
             render: (name: string, s) => (
               <Space>
                 {name}
-                {s.sample && <Tag color="blue">{t('catalogue.sources.sample')}</Tag>}
+                {s.sample && <Tag color={TONE.blue}>{t('catalogue.sources.sample')}</Tag>}
               </Space>
             ),
           },
@@ -267,7 +268,7 @@ function EntrySearch() {
       100,
     );
   }, [query]);
-  const statusColor = { valid: 'green', expired: 'default', revoked: 'red' } as const;
+  const statusColor = { valid: TONE.green, expired: 'default', revoked: TONE.red } as const;
   return (
     <Card title={t('catalogue.search.title')}>
       <Input.Search

@@ -16,6 +16,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { saveFile, XLSX_TYPE } from '../../components/save-file';
+import { TONE } from '../../components/tone';
 import { useSetting } from '../../components/use-setting';
 import { type MergedRow, type MergeFlag, mergeMemberFiles } from '../../lib/coordinator/merge';
 import { type MemberFileReport, readMemberFile } from '../../lib/coordinator/read-member-file';
@@ -25,11 +26,11 @@ import type { MessageKey } from '../../lib/i18n';
 import { displayYuan, parseYuanToFen } from '../../lib/money';
 
 const FLAG_COLOR: Record<MergeFlag, string> = {
-  'duplicate-order': 'red',
-  uncertified: 'orange',
+  'duplicate-order': TONE.red,
+  uncertified: TONE.orange,
   expired: 'default',
-  price: 'purple',
-  'out-of-period': 'blue',
+  price: TONE.purple,
+  'out-of-period': TONE.blue,
 };
 
 function TotalsTable({ title, rows, testId }: { title: string; rows: [string, number][]; testId: string }) {
@@ -235,7 +236,7 @@ export function Coordinator() {
                       ))}
                     </ul>
                   ) : (
-                    <Tag color="green">{t('coordinator.ok')}</Tag>
+                    <Tag color={TONE.green}>{t('coordinator.ok')}</Tag>
                   ),
               },
             ]}

@@ -2,6 +2,7 @@ import { Button, Card, Form, Input, InputNumber, Progress, Radio, Select, Space,
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useI18n } from '../../components/i18n';
+import { TONE } from '../../components/tone';
 import { useSetting } from '../../components/use-setting';
 import { todayIso } from '../../lib/dates';
 import { FUNDING_SOURCES, type Pledge, PledgeSchema } from '../../lib/db/entities';
@@ -227,7 +228,7 @@ export function Pledges() {
               width: 180,
               render: (_, p) => (
                 <Space>
-                  <Tag color={{ active: 'green', ended: 'default', upcoming: 'blue' }[statusOf(p)]}>
+                  <Tag color={{ active: TONE.green, ended: 'default', upcoming: TONE.blue }[statusOf(p)]}>
                     {t(`pledges.status.${statusOf(p)}`)}
                   </Tag>
                   <Button size="small" onClick={() => setEditing(p)}>

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { PurchaseForm } from '../../components/PurchaseForm';
+import { TONE } from '../../components/tone';
 import type { Purchase } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
 import type { MessageKey } from '../../lib/i18n';
@@ -10,7 +11,12 @@ import { displayYuan } from '../../lib/money';
 import { type Prefill, readPrefill } from '../../lib/prefill';
 import { MemberExport } from './MemberExport';
 
-const TIER_COLOR = { certified: 'green', expired: 'default', 'poverty-area': 'orange', unsold: 'blue' } as const;
+const TIER_COLOR = {
+  certified: TONE.green,
+  expired: 'default',
+  'poverty-area': TONE.orange,
+  unsold: TONE.blue,
+} as const;
 
 /** What 「记一笔」 on a badge brought: the listing and its certification as it stands now. */
 function PrefillCard({ prefill }: { prefill: Prefill }) {

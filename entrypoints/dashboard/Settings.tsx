@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Checkbox, Form, Input, Select, Space, Switch, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Card, Cascader, Checkbox, Form, Input, Select, Space, Switch, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { saveFile } from '../../components/save-file';
 import { useSetting } from '../../components/use-setting';
@@ -7,6 +7,7 @@ import { clearAllData, createBackup, restoreBackup } from '../../lib/backup';
 import { getDb } from '../../lib/db/instance';
 import type { LanguagePreference, MessageKey } from '../../lib/i18n';
 import { SITE_IDS, type SiteId } from '../../lib/match/listing';
+import { areasOf, citiesOf, PROVINCES } from '../../lib/regions/divisions';
 import { readAllSettings, settings, writeAllSettings } from '../../lib/settings';
 
 function DataCard() {
@@ -73,6 +74,51 @@ function DataCard() {
         </Space>
       </Space>
     </Card>
+  );
+}
+
+interface RegionOption {
+  value: string;
+  label: string;
+  children?: RegionOption[];
+}
+
+/** Province → city → county, from the division table. */
+function regionOptions(): RegionOption[] {
+  return PROVINCES.map((p) => ({
+    value: p.code,
+    label: p.name,
+    children: citiesOf(p.code).map((c) => ({
+      value: c.code,
+      label: c.name,
+      children: areasOf(c.code).map((a) => ({ value: a.code, label: a.name })),
+    })),
+  }));
+}
+
+/** Where the user is at home: the popup suggests unsold produce from there. */
+function HomeRegion() {
+  const { t } = useI18n();
+  const home = useSetting('homeRegion');
+  const options = useMemo(regionOptions, []);
+  const value = [home?.provinceCode, home?.cityCode, home?.countyCode].filter((v): v is string => Boolean(v));
+  return (
+    <Form.Item label={t('settings.home')} htmlFor="settings-home">
+      <Cascader<RegionOption>
+        id="settings-home"
+        data-testid="settings-home"
+        style={{ width: 360 }}
+        options={options}
+        value={value}
+        changeOnSelect
+        showSearch
+        placeholder={t('settings.home.placeholder')}
+        onChange={(codes) => {
+          const [provinceCode, cityCode, countyCode] = (codes ?? []) as string[];
+          void settings.homeRegion.setValue({ provinceCode, cityCode, countyCode });
+        }}
+      />
+    </Form.Item>
   );
 }
 
@@ -155,6 +201,7 @@ export function Settings() {
               ))}
             </Space>
           </Form.Item>
+          <HomeRegion />
           <Form.Item label={t('settings.showHints')}>
             <Switch
               aria-label={t('settings.showHints')}
