@@ -67,7 +67,7 @@ console.log(`popup → ${OUT}/popup.png`);
 
 for (const route of ['overview', 'catalogue', 'settings']) {
   const page = await h.openExtensionPage(`dashboard.html#/${route}`);
-  await page.waitForSelector(`main[data-route="${route}"]`);
+  await page.waitForSelector(`[data-route="${route}"]`);
   await page.waitForTimeout(500);
   await page.screenshot({ path: `${OUT}/dashboard-${route}.png` });
   console.log(`dashboard #/${route} → ${OUT}/dashboard-${route}.png`);

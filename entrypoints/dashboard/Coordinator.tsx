@@ -267,7 +267,10 @@ export function Coordinator() {
                     done: displayYuan(merged.certifiedFen),
                     target: displayYuan(targetFen),
                   })}
-                  <Progress percent={Math.min(100, Math.round((merged.certifiedFen / targetFen) * 1000) / 10)} />
+                  <Progress
+                    percent={Math.min(100, Math.round((merged.certifiedFen / targetFen) * 1000) / 10)}
+                    aria-label={t('coordinator.target')}
+                  />
                 </div>
               </Col>
             ) : null}

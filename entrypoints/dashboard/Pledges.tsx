@@ -218,7 +218,11 @@ export function Pledges() {
                     data-target-fen={progress.targetFen}
                   >
                     {displayYuan(progress.doneFen)}
-                    <Progress percent={Math.min(100, Math.round(progress.share * 1000) / 10)} size="small" />
+                    <Progress
+                      percent={Math.min(100, Math.round(progress.share * 1000) / 10)}
+                      size="small"
+                      aria-label={`${p.title} ${t('pledges.progress')}`}
+                    />
                   </div>
                 );
               },

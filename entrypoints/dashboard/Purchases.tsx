@@ -1,12 +1,14 @@
-import { Alert, Card, Descriptions, Table, Tag } from 'antd';
+import { Button, Card, Descriptions, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { PurchaseForm } from '../../components/PurchaseForm';
 import { TONE } from '../../components/tone';
-import type { Purchase } from '../../lib/db/entities';
+import { FUNDING_SOURCES, type Purchase } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
 import type { MessageKey } from '../../lib/i18n';
+import { filterPurchases, type PurchaseFilter, sumFen, type TierFilter } from '../../lib/ledger/purchase-filter';
+import { SITE_IDS } from '../../lib/match/listing';
 import { displayYuan } from '../../lib/money';
 import { type Prefill, readPrefill } from '../../lib/prefill';
 import { MemberExport } from './MemberExport';
@@ -53,23 +55,172 @@ function PrefillCard({ prefill }: { prefill: Prefill }) {
   );
 }
 
-function RecentPurchases() {
+const TIERS = ['certified', 'expired', 'poverty-area', 'unsold', 'none'] as const;
+const PLATFORMS = [...SITE_IDS, 'offline'] as const;
+
+/**
+ * Every purchase, filtered, searched and sorted, with edit, delete and bulk
+ * delete (confirmed, undoable) and the totals of what is shown. Paged, so
+ * 10,000 rows cost what 50 do.
+ */
+function PurchasesTable() {
   const { t } = useI18n();
-  const purchases = useLiveQuery(() => getDb().purchases.orderBy('purchasedOn').reverse().limit(50).toArray(), []);
+  const purchases = useLiveQuery(() => getDb().purchases.orderBy('purchasedOn').reverse().toArray(), []);
+  const [filter, setFilter] = useState<PurchaseFilter>({});
+  const [selected, setSelected] = useState<string[]>([]);
+  const [editing, setEditing] = useState<Purchase>();
+  const [deleted, setDeleted] = useState<Purchase[]>();
+  const shown = useMemo(() => filterPurchases(purchases ?? [], filter), [purchases, filter]);
+  const totalFen = sumFen(shown);
+  const certifiedFen = sumFen(shown, (p) => p.certification.tier === 'certified');
+  const set = (change: Partial<PurchaseFilter>) => setFilter((f) => ({ ...f, ...change }));
+
+  async function remove(ids: string[]) {
+    const db = getDb();
+    const gone = (await db.purchases.bulkGet(ids)).filter((p): p is Purchase => Boolean(p));
+    await db.purchases.bulkDelete(ids);
+    setSelected([]);
+    setDeleted(gone);
+  }
+
   return (
-    <Card title={t('purchases.recent')} style={{ marginTop: 16 }}>
+    <Card title={t('purchases.all')} style={{ marginTop: 16 }}>
+      {editing && (
+        <Card type="inner" title={t('purchases.editing')} style={{ marginBottom: 16 }} data-testid="purchase-edit">
+          <PurchaseForm
+            key={editing.id}
+            editing={editing}
+            onSaved={() => setEditing(undefined)}
+            onCancel={() => setEditing(undefined)}
+          />
+        </Card>
+      )}
+      <Space wrap style={{ marginBottom: 12 }} data-testid="purchases-filters">
+        <Input
+          type="date"
+          aria-label={t('purchases.filter.start')}
+          value={filter.start ?? ''}
+          onChange={(e) => set({ start: e.target.value || undefined })}
+          style={{ width: 150 }}
+          data-testid="purchases-filter-start"
+        />
+        <span>—</span>
+        <Input
+          type="date"
+          aria-label={t('purchases.filter.end')}
+          value={filter.end ?? ''}
+          onChange={(e) => set({ end: e.target.value || undefined })}
+          style={{ width: 150 }}
+          data-testid="purchases-filter-end"
+        />
+        <Select
+          aria-label={t('purchases.filter.platform')}
+          style={{ width: 130 }}
+          value={filter.platform ?? ''}
+          onChange={(v) => set({ platform: v || undefined })}
+          options={[
+            { value: '', label: `${t('purchases.filter.platform')}：${t('purchases.filter.any')}` },
+            ...PLATFORMS.map((p) => ({ value: p, label: t(`site.${p}` as MessageKey) })),
+          ]}
+        />
+        <Select
+          aria-label={t('purchases.filter.funding')}
+          style={{ width: 150 }}
+          value={filter.fundingSource ?? ''}
+          onChange={(v) => set({ fundingSource: (v || undefined) as PurchaseFilter['fundingSource'] })}
+          options={[
+            { value: '', label: `${t('purchases.filter.funding')}：${t('purchases.filter.any')}` },
+            ...FUNDING_SOURCES.map((f) => ({ value: f, label: f })),
+          ]}
+        />
+        <Select
+          aria-label={t('purchases.filter.tier')}
+          style={{ width: 170 }}
+          value={filter.tier ?? ''}
+          onChange={(v) => set({ tier: (v || undefined) as TierFilter | undefined })}
+          data-testid="purchases-filter-tier"
+          options={[
+            { value: '', label: `${t('purchases.filter.tier')}：${t('purchases.filter.any')}` },
+            ...TIERS.map((tier) => ({
+              value: tier,
+              label: tier === 'none' ? t('purchases.tier.none') : t(`tier.${tier}`),
+            })),
+          ]}
+        />
+        <Input.Search
+          allowClear
+          aria-label={t('purchases.filter.search')}
+          placeholder={t('purchases.filter.search')}
+          style={{ width: 300 }}
+          value={filter.search ?? ''}
+          onChange={(e) => set({ search: e.target.value || undefined })}
+        />
+        <Button onClick={() => setFilter({})}>{t('purchases.filter.reset')}</Button>
+      </Space>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <span
+          data-testid="purchases-totals"
+          data-count={shown.length}
+          data-total-fen={totalFen}
+          data-certified-fen={certifiedFen}
+        >
+          {t('purchases.totals', {
+            count: shown.length,
+            total: displayYuan(totalFen),
+            certified: displayYuan(certifiedFen),
+          })}
+        </span>
+        {selected.length > 0 && (
+          <Popconfirm
+            title={t('purchases.bulkDeleteConfirm', { count: selected.length })}
+            onConfirm={() => void remove(selected)}
+          >
+            <Button danger data-testid="purchases-bulk-delete">
+              {t('purchases.bulkDelete', { count: selected.length })}
+            </Button>
+          </Popconfirm>
+        )}
+        {deleted && (
+          <span role="status" data-testid="purchases-deleted">
+            {t('purchases.deleted', { count: deleted.length })}{' '}
+            <Button
+              size="small"
+              onClick={() =>
+                void getDb()
+                  .purchases.bulkPut(deleted)
+                  .then(() => setDeleted(undefined))
+              }
+            >
+              {t('purchases.undo')}
+            </Button>
+          </span>
+        )}
+      </Space>
       <Table<Purchase>
         data-testid="purchases-table"
         size="small"
         rowKey="id"
         loading={!purchases}
-        dataSource={purchases ?? []}
+        dataSource={shown}
         locale={{ emptyText: t('purchases.empty') }}
-        pagination={false}
+        pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (n) => `${n}` }}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
+        onRow={(p) => ({ 'data-id': p.id }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: t('purchases.field.date'), dataIndex: 'purchasedOn', width: 110 },
+          {
+            title: t('purchases.field.date'),
+            dataIndex: 'purchasedOn',
+            width: 110,
+            sorter: (a, b) => a.purchasedOn.localeCompare(b.purchasedOn),
+            defaultSortOrder: 'descend',
+          },
           { title: t('purchases.field.product'), dataIndex: 'product' },
-          { title: t('purchases.field.supplier'), dataIndex: 'supplier' },
+          { title: t('purchases.field.supplier'), dataIndex: 'supplier', responsive: ['lg'] },
+          {
+            title: t('purchases.field.platform'),
+            width: 90,
+            render: (_, p) => (p.platform ? t(`site.${p.platform}` as MessageKey) : '—'),
+          },
           {
             title: t('purchases.field.certification'),
             key: 'tier',
@@ -85,7 +236,24 @@ function RecentPurchases() {
             title: t('purchases.field.amount'),
             dataIndex: 'amountFen',
             align: 'right',
+            sorter: (a, b) => a.amountFen - b.amountFen,
             render: (fen: number) => displayYuan(fen),
+          },
+          {
+            title: '',
+            width: 130,
+            render: (_, p) => (
+              <Space size={4}>
+                <Button size="small" onClick={() => setEditing(p)} aria-label={`${t('purchases.edit')} ${p.product}`}>
+                  {t('purchases.edit')}
+                </Button>
+                <Popconfirm title={t('purchases.deleteConfirm')} onConfirm={() => void remove([p.id])}>
+                  <Button size="small" danger aria-label={`${t('purchases.delete')} ${p.product}`}>
+                    {t('purchases.delete')}
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
           },
         ]}
       />
@@ -107,9 +275,8 @@ export function Purchases() {
       <Card title={t('purchases.prefill.form')}>
         <PurchaseForm key={location.hash} prefill={prefill} />
       </Card>
-      <RecentPurchases />
+      <PurchasesTable />
       <MemberExport />
-      <Alert type="info" showIcon title={t('purchases.coming')} style={{ marginTop: 16 }} />
     </>
   );
 }

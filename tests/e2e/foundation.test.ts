@@ -52,7 +52,7 @@ describe('the extension', () => {
       await page.evaluate((h) => {
         location.hash = h;
       }, hash);
-      await page.locator(`main[data-route="${hash.slice(2)}"]`).waitFor();
+      await page.locator(`[data-route="${hash.slice(2)}"]`).waitFor();
       await page.getByRole('heading', { name: title, level: 3 }).waitFor();
     }
     assert.deepEqual(h.errors.slice(before), []);
