@@ -1,5 +1,6 @@
 import { ListingSchema, MatchResultSchema } from './match/listing';
 import { messenger } from './messenger';
+import { FoundOrderSchema } from './orders/review';
 import { z } from './zod';
 
 /**
@@ -24,6 +25,14 @@ export const messageSchemas = {
   /** 「记一笔」 on a badge: the background opens the purchase form, prefilled. Nothing is written. */
   openPurchaseForm: {
     request: z.object({ listing: ListingSchema, result: MatchResultSchema }).strict(),
+    response: z.object({ opened: z.boolean() }),
+  },
+  /**
+   * 「查看并导入」 on an order list: the background opens the review page with
+   * the orders the content script read. Nothing is written until the user confirms there.
+   */
+  openOrderReview: {
+    request: z.object({ orders: z.array(FoundOrderSchema).min(1).max(200) }).strict(),
     response: z.object({ opened: z.boolean() }),
   },
   /** Popup → the active tab's content script: the item it shows, and what the matcher said. */

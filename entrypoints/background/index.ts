@@ -1,6 +1,7 @@
 import { countEntries, installSampleCatalogue } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
 import { handleMessage } from '../../lib/messages';
+import { orderReviewHash } from '../../lib/orders/review';
 import { purchaseFormHash } from '../../lib/prefill';
 import { settings } from '../../lib/settings';
 import { createMatchService } from './match-service';
@@ -26,6 +27,11 @@ export default defineBackground(() => {
 
   handleMessage('openPurchaseForm', async ({ listing, result }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${purchaseFormHash(listing, result)}`) });
+    return { opened: true };
+  });
+
+  handleMessage('openOrderReview', async ({ orders }) => {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${orderReviewHash(orders)}`) });
     return { opened: true };
   });
 

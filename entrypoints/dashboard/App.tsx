@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { Catalogue } from './Catalogue';
 import { Coordinator } from './Coordinator';
+import { Orders } from './Orders';
 import { Overview } from './Overview';
 import { Pledges } from './Pledges';
 import { Purchases } from './Purchases';
@@ -70,6 +71,7 @@ export function App() {
             {route === 'coordinator' && <Coordinator />}
             {route === 'pledges' && <Pledges />}
             {route === 'unsold' && <Unsold />}
+            {route === 'orders' && <Orders />}
           </div>
         </Layout.Content>
       </Layout>

@@ -19,11 +19,14 @@ import { saveFile, XLSX_TYPE } from '../../components/save-file';
 import { TONE } from '../../components/tone';
 import { useSetting } from '../../components/use-setting';
 import { type MergedRow, type MergeFlag, mergeMemberFiles } from '../../lib/coordinator/merge';
-import { type MemberFileReport, readMemberFile } from '../../lib/coordinator/read-member-file';
+import { mapWithRunners } from '../../lib/coordinator/pool';
+import type { MemberFileReport } from '../../lib/coordinator/read-member-file';
 import { unitReportFileName, unitReportGrid, unitReportXlsxBytes } from '../../lib/coordinator/unit-report';
 import { todayIso } from '../../lib/dates';
 import type { MessageKey } from '../../lib/i18n';
 import { displayYuan, parseYuanToFen } from '../../lib/money';
+import MergeWorker from './merge-worker?worker';
+import type { MergeWorkerReply, MergeWorkerRequest } from './merge-worker-protocol';
 
 const FLAG_COLOR: Record<MergeFlag, string> = {
   'duplicate-order': TONE.red,
@@ -47,6 +50,32 @@ function TotalsTable({ title, rows, testId }: { title: string; rows: [string, nu
       ]}
     />
   );
+}
+
+/** Reads member files in a pool of workers, one per core (at most four), the page staying responsive. */
+async function readMemberFiles(files: File[]): Promise<MemberFileReport[]> {
+  const size = Math.max(1, Math.min(files.length, navigator.hardwareConcurrency || 2, 4));
+  const workers = Array.from({ length: size }, () => new MergeWorker());
+  let nextId = 0;
+  try {
+    return await mapWithRunners(
+      files,
+      workers.map((worker) => async (file: File) => {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const id = nextId++;
+        return new Promise<MemberFileReport>((resolve, reject) => {
+          worker.onmessage = (event: MessageEvent<MergeWorkerReply>) => {
+            if (event.data.id === id) resolve(event.data.report);
+          };
+          worker.onerror = (event) => reject(new Error(event.message));
+          const request: MergeWorkerRequest = { id, name: file.name, bytes };
+          worker.postMessage(request, [bytes.buffer]);
+        });
+      }),
+    );
+  } finally {
+    for (const worker of workers) worker.terminate();
+  }
 }
 
 /**
@@ -86,11 +115,7 @@ export function Coordinator() {
 
   async function addFiles(files: FileList | File[] | null) {
     if (!files) return;
-    const read = await Promise.all(
-      [...files].map(async (file) =>
-        readMemberFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }),
-      ),
-    );
+    const read = await readMemberFiles([...files]);
     // A file picked again replaces its earlier reading.
     setReports((before) => [...before.filter((r) => !read.some((n) => n.fileName === r.fileName)), ...read]);
   }

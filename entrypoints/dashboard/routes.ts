@@ -1,11 +1,21 @@
 import type { MessageKey } from '../../lib/i18n';
 
-export const ROUTES = ['overview', 'purchases', 'catalogue', 'unsold', 'pledges', 'coordinator', 'settings'] as const;
+export const ROUTES = [
+  'overview',
+  'purchases',
+  'orders',
+  'catalogue',
+  'unsold',
+  'pledges',
+  'coordinator',
+  'settings',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
 export const ROUTE_LABELS: Record<Route, MessageKey> = {
   overview: 'nav.overview',
   purchases: 'nav.purchases',
+  orders: 'nav.orders',
   catalogue: 'nav.catalogue',
   unsold: 'nav.unsold',
   pledges: 'nav.pledges',

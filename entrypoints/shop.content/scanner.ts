@@ -3,7 +3,9 @@ import type { Listing, MatchResult } from '../../lib/match/listing';
 import { messenger } from '../../lib/messenger';
 import { readLocalSetting } from '../../lib/settings-read';
 import { adapterFor } from '../../lib/sites';
+import type { FoundOrder } from '../../lib/sites/types';
 import { mountBadge } from './badge';
+import { showOrderBar } from './order-bar';
 
 const RESCAN_DEBOUNCE_MS = 120;
 
@@ -16,7 +18,32 @@ const actions = {
   logPurchase(listing: Listing, result: MatchResult) {
     void messenger.sendMessage('openPurchaseForm', { listing, result }).catch(() => undefined);
   },
+  reviewOrders(orders: FoundOrder[]) {
+    void messenger.sendMessage('openOrderReview', { orders }).catch(() => undefined);
+  },
 };
+
+/**
+ * On an order list: matches every item and shows one bar counting the orders
+ * (not cancelled or closed) that hold a certified item. The review page
+ * matches again itself; the page's answer is only a proposal.
+ */
+async function scanOrders(orders: FoundOrder[]): Promise<void> {
+  const open = orders.filter((o) => !o.closed);
+  const listings: Listing[] = open.flatMap((o) =>
+    o.items.map((item) => ({ site: o.site, itemId: item.itemId, title: item.title, shopName: o.shopName })),
+  );
+  if (!listings.length) return;
+  const { results } = await messenger.sendMessage('matchListings', { listings: listings.slice(0, 1000) });
+  let at = 0;
+  let count = 0;
+  for (const order of open) {
+    const tiers = order.items.map(() => results[at++]?.tier);
+    if (tiers.includes('certified')) count++;
+  }
+  const anchor = document.querySelector('table.order-tb, [class*="index-mod__order-container___"]') ?? document.body;
+  if (anchor) showOrderBar(anchor, count, orders, actions.reviewOrders);
+}
 
 export function startScanner(ctx: ContentScriptContext): void {
   performance.mark('relief:start');
@@ -29,6 +56,7 @@ export function startScanner(ctx: ContentScriptContext): void {
   });
   ctx.onInvalidated(stopAnswering);
   const seen = new WeakSet<Element>();
+  let lastOrders = '';
   let timer: number | undefined;
   let scanning = false;
   let again = false;
@@ -45,6 +73,16 @@ export function startScanner(ctx: ContentScriptContext): void {
       if (!page) return;
       const switches = await readLocalSetting('siteSwitches');
       if (switches[page.adapter.id] === false) return;
+      if (page.kind === 'orders') {
+        const orders = page.adapter.orders?.(document, url) ?? [];
+        const key = orders.map((o) => o.orderNo).join(',');
+        // Rescans (the page's own updates) re-read the list; only a changed list is matched again.
+        if (key && key !== lastOrders) {
+          lastOrders = key;
+          await scanOrders(orders);
+        }
+        return;
+      }
       performance.mark('relief:read-start');
       const fresh = page.adapter.listings(document, url).filter((f) => !seen.has(f.card));
       // Main-thread time is measured (npm run bench), so it is marked, cheaply.
@@ -84,9 +122,11 @@ export function startScanner(ctx: ContentScriptContext): void {
 
   void scan();
   const observer = new MutationObserver((records) => {
-    // Our own badges are added to the page too; do not rescan for them.
+    // Our own badges and bar are added to the page too; do not rescan for them.
     const foreign = records.some((r) =>
-      Array.from(r.addedNodes).some((n) => !(n instanceof Element && n.localName === 'relief-badge')),
+      Array.from(r.addedNodes).some(
+        (n) => !(n instanceof Element && (n.localName === 'relief-badge' || n.localName === 'relief-order-bar')),
+      ),
     );
     if (foreign) schedule();
   });

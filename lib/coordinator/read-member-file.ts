@@ -81,7 +81,8 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
     table = readTableFile(file, {
       isKnownHeader: isMemberHeader,
       noHeaderMessage: '找不到"日期""产品""金额(元)"等表头：这不是消费帮扶明细表。',
-      alsoRead: ['说明', '汇总'],
+      preferSheets: ['明细'],
+      alsoRead: ['说明'],
     });
   } catch (error) {
     report.error = error instanceof TableFileError ? error.message : `「${file.name}」无法读取：${String(error)}`;

@@ -289,6 +289,24 @@ export const zhCN = {
   'overview.counted': '计入进度',
   'overview.notCounted': '其他',
   'overview.noData': '今年还没有购买记录：记一笔后，这里会显示图表。',
+  'nav.orders': '订单导入',
+  'orders.intro':
+    '在京东“我的订单”或淘宝“已买到的宝贝”页面上，点击“消费帮扶助手：发现 N 笔帮扶产品订单”旁的“查看并导入”，订单会出现在这里。',
+  'orders.found': '来自{site}的 {count} 笔订单',
+  'orders.col.import': '导入',
+  'orders.col.order': '订单',
+  'orders.col.item': '商品',
+  'orders.col.tier': '认定状态',
+  'orders.col.amount': '金额',
+  'orders.estimated': '（按件数分摊，请核对）',
+  'orders.imported': '已导入',
+  'orders.closed': '已取消 / 已关闭，不导入',
+  'orders.funding': '资金来源',
+  'orders.pledge': '认购任务',
+  'orders.import': '导入选中的 {count} 项',
+  'orders.done': '已导入 {count} 项。',
+  'orders.nothing': '没有新的可导入项：选中的商品都已导入过。',
+  'orders.matching': '正在核对认定状态…',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

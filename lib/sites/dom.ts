@@ -32,3 +32,27 @@ export function compact<T extends object>(value: T): T {
   for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== '') out[k] = v;
   return out as T;
 }
+
+/** Order states that mean the purchase did not happen (or was undone). */
+export const CLOSED_ORDER = /取消|关闭|退款成功|已退款|交易失败|删除/;
+
+/**
+ * Splits an order's total over its items by quantity, to the fen (the last
+ * item takes the remainder), for lists that show only the order's total.
+ */
+export function splitByQuantity(totalFen: number, quantities: readonly number[]): number[] {
+  const count = quantities.reduce((a, b) => a + b, 0) || 1;
+  let left = totalFen;
+  return quantities.map((q, i) => {
+    if (i === quantities.length - 1) return left;
+    const share = Math.round((totalFen * q) / count);
+    left -= share;
+    return share;
+  });
+}
+
+/** A date written in a list (2026-03-05 10:21:33, 2026/3/5) as YYYY-MM-DD. */
+export function isoDateIn(text: string): string | undefined {
+  const m = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(text);
+  return m ? `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}` : undefined;
+}

@@ -1,6 +1,6 @@
 import type { Listing } from '../match/listing';
-import { compact, firstOf, priceFenOf, textOf, titleOrText } from './dom';
-import type { FoundListing, SiteAdapter } from './types';
+import { CLOSED_ORDER, compact, firstOf, isoDateIn, priceFenOf, splitByQuantity, textOf, titleOrText } from './dom';
+import type { FoundListing, FoundOrder, SiteAdapter } from './types';
 
 // Search cards, every era still served: the classic list to 2025 and the
 // plugin card grid from 2025. `data-sku` also sits on buttons inside classic
@@ -59,6 +59,53 @@ function itemListings(root: ParentNode, url: URL): FoundListing[] {
   ];
 }
 
+/**
+ * 我的订单 (order.jd.com/center/list.action): one `tbody` per order in
+ * `table.order-tb`; the order's time, number and shop in its head row; items
+ * as `div.goods-item.p-<sku>` with `div.goods-number` (x2); the order's total
+ * and status in cells beside the first item. The list shows no item prices.
+ */
+function orderList(root: ParentNode): FoundOrder[] {
+  const orders: FoundOrder[] = [];
+  for (const body of root.querySelectorAll('table.order-tb > tbody')) {
+    const orderNo = textOf(body.querySelector('span.number a')).replace(/\D/g, '');
+    const date = isoDateIn(
+      body.querySelector('span.dealtime')?.getAttribute('title') ?? textOf(body.querySelector('span.dealtime')),
+    );
+    const totalFen = priceFenOf(body.querySelector('div.amount'));
+    if (!orderNo || !date || totalFen === undefined) continue;
+    const status = textOf(body.querySelector('.order-status'));
+    const goods = [...body.querySelectorAll('div.goods-item')].flatMap((item) => {
+      const itemId = /(?:^|\s)p-(\d+)(?:\s|$)/.exec(item.className)?.[1];
+      const title = titleOrText(item.querySelector('.p-name a'));
+      if (!itemId || !title) return [];
+      const number = item.parentElement?.querySelector('.goods-number');
+      const quantity = Number(/\d+/.exec(textOf(number))?.[0] ?? 1) || 1;
+      return [{ itemId, title, quantity }];
+    });
+    if (!goods.length) continue;
+    const amounts = splitByQuantity(
+      totalFen,
+      goods.map((g) => g.quantity),
+    );
+    orders.push(
+      compact<FoundOrder>({
+        site: 'jd',
+        orderNo,
+        date,
+        status,
+        closed: CLOSED_ORDER.test(status),
+        shopName: textOf(body.querySelector('.order-shop .shop-txt')) || undefined,
+        totalFen,
+        items: goods.map((g, i) =>
+          compact({ ...g, amountFen: amounts[i] as number, amountEstimated: goods.length > 1 ? true : undefined }),
+        ),
+      }),
+    );
+  }
+  return orders;
+}
+
 export const jd = {
   id: 'jd',
   name: '京东',
@@ -82,5 +129,8 @@ export const jd = {
     if (kind === 'search') return searchListings(root);
     if (kind === 'item') return itemListings(root, url);
     return [];
+  },
+  orders(root, url) {
+    return this.pageKind(url) === 'orders' ? orderList(root) : [];
   },
 } satisfies SiteAdapter;

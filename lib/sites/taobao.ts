@@ -1,6 +1,6 @@
 import type { Listing } from '../match/listing';
-import { compact, firstOf, priceFenOf, textOf, titleOrText } from './dom';
-import type { FoundListing, SiteAdapter } from './types';
+import { CLOSED_ORDER, compact, firstOf, isoDateIn, priceFenOf, splitByQuantity, textOf, titleOrText } from './dom';
+import type { FoundListing, FoundOrder, SiteAdapter } from './types';
 
 const ID_IN_HREF = /[?&]id=(\d{6,})/;
 
@@ -117,6 +117,70 @@ function searchListings(root: ParentNode): FoundListing[] {
   return found;
 }
 
+/**
+ * 已买到的宝贝 (buyertrade.taobao.com): one `bought-wrapper-mod__trade-order`
+ * per order (class names are hashed: matched by prefix); its head holds the
+ * date, 订单号 and the shop; each item row its link (id=…), unit price and
+ * quantity; the first row also the order's paid total and status.
+ */
+function boughtList(root: ParentNode): FoundOrder[] {
+  const orders: FoundOrder[] = [];
+  for (const order of root.querySelectorAll('[class*="bought-wrapper-mod__trade-order___"]')) {
+    const head = order.querySelector('[class*="bought-wrapper-mod__head___"]');
+    const headText = textOf(head);
+    const orderNo = /订单号[:：]?\s*(\d{8,})/.exec(headText)?.[1];
+    const date = isoDateIn(textOf(head?.querySelector('[class*="bought-wrapper-mod__create-time___"]')) || headText);
+    if (!head || !orderNo || !date) continue;
+    let totalFen: number | undefined;
+    let status = '';
+    const items: { itemId: string; title: string; quantity: number; priceFen?: number }[] = [];
+    for (const row of order.querySelectorAll('tbody:not([class*="bought-wrapper-mod__head___"]) > tr')) {
+      const link = row.querySelector('[class*="suborder-mod__production___"] a[href*="id="]');
+      const itemId = /[?&]id=(\d+)/.exec(link?.getAttribute('href') ?? '')?.[1];
+      const cells = [...row.children];
+      if (itemId) {
+        const title = textOf(row.querySelector('[class*="suborder-mod__production___"] p a')) || textOf(link);
+        const priceFen = priceFenOf(cells[1]?.querySelector('[class*="price-mod__price___"]'));
+        const quantity = Number(/\d+/.exec(textOf(cells[2]))?.[0] ?? 1) || 1;
+        if (title) items.push(compact({ itemId, title, quantity, priceFen }));
+      }
+      // The order's paid total and its state sit in the cells that span its rows.
+      const paid = cells[4]?.querySelector('[class*="price-mod__price___"]');
+      if (paid && totalFen === undefined) totalFen = priceFenOf(paid);
+      if (!status && cells[5]) status = textOf(cells[5].querySelector('p') ?? cells[5]);
+    }
+    if (!items.length || totalFen === undefined) continue;
+    // Item prices × quantities, unless the order was discounted: then its total, shared by quantity.
+    const listed = items.reduce((sum, it) => sum + (it.priceFen ?? 0) * it.quantity, 0);
+    const exact = items.length === 1 || listed === totalFen;
+    const shares = splitByQuantity(
+      totalFen,
+      items.map((it) => it.quantity),
+    );
+    orders.push(
+      compact<FoundOrder>({
+        site: 'taobao',
+        orderNo,
+        date,
+        status,
+        closed: CLOSED_ORDER.test(status),
+        shopName: textOf(head.querySelector('[class*="seller-mod__name___"]')) || undefined,
+        totalFen,
+        items: items.map((it, i) =>
+          compact({
+            itemId: it.itemId,
+            title: it.title,
+            quantity: it.quantity,
+            amountFen: items.length === 1 ? totalFen : exact ? (it.priceFen ?? 0) * it.quantity : (shares[i] as number),
+            amountEstimated: exact ? undefined : true,
+          }),
+        ),
+      }) as FoundOrder,
+    );
+  }
+  return orders;
+}
+
 export const taobao = {
   id: 'taobao',
   name: '淘宝',
@@ -142,5 +206,8 @@ export const taobao = {
     if (kind === 'search') return searchListings(root);
     if (kind === 'item') return alibabaItemListing(root, url, 'taobao');
     return [];
+  },
+  orders(root, url) {
+    return this.pageKind(url) === 'orders' ? boughtList(root) : [];
   },
 } satisfies SiteAdapter;

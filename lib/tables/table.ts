@@ -22,6 +22,12 @@ export interface ReadTableOptions {
   noHeaderMessage: string;
   /** Sheets of a workbook to return besides the table (a 说明 sheet). */
   alsoRead?: readonly string[];
+  /**
+   * Sheets that hold the table in files we wrote (明细): when a workbook has
+   * one, only it and `alsoRead` are parsed — parsing is most of the cost of
+   * reading a workbook, and a coordinator reads hundreds.
+   */
+  preferSheets?: readonly string[];
 }
 
 /** A file we cannot read; `message` is for the user, in Chinese, naming the file. */
@@ -130,12 +136,26 @@ function cellText(cell: XLSX.CellObject | undefined): string {
 }
 
 function readXlsx(fileName: string, bytes: Uint8Array, options: ReadTableOptions): Table {
-  let workbook: XLSX.WorkBook;
-  try {
-    workbook = XLSX.read(bytes, { type: 'array', cellFormula: true, cellDates: false, cellHTML: false, dense: true });
-  } catch {
-    throw new TableFileError(fileName, '已损坏或不完整，无法作为 Excel 文件读取。请重新导出或另存为 CSV。');
-  }
+  const read = (sheets?: string[]) => {
+    try {
+      // Cell values only: no formatted text, HTML or dates (parseDate reads serial numbers).
+      return XLSX.read(bytes, {
+        type: 'array',
+        cellFormula: true,
+        cellDates: false,
+        cellHTML: false,
+        cellText: false,
+        dense: true,
+        sheets,
+      });
+    } catch {
+      throw new TableFileError(fileName, '已损坏或不完整，无法作为 Excel 文件读取。请重新导出或另存为 CSV。');
+    }
+  };
+  const prefer = options.preferSheets ?? [];
+  let workbook = read(prefer.length ? [...prefer, ...(options.alsoRead ?? [])] : undefined);
+  const preferred = prefer.filter((name) => workbook.SheetNames.includes(name));
+  if (prefer.length && !preferred.length) workbook = read();
   const gridOf = (sheetName: string, formulas?: { r: number; c: number; f: string }[]) => {
     const sheet = workbook.Sheets[sheetName] as XLSX.DenseWorkSheet | undefined;
     return (sheet?.['!data'] ?? []).map((row, r) =>
@@ -148,7 +168,7 @@ function readXlsx(fileName: string, bytes: Uint8Array, options: ReadTableOptions
   const wanted = (options.alsoRead ?? []).filter((name) => workbook.SheetNames.includes(name));
   const otherSheets = wanted.length ? Object.fromEntries(wanted.map((name) => [name, gridOf(name)])) : undefined;
   let firstError: TableFileError | undefined;
-  for (const sheetName of workbook.SheetNames) {
+  for (const sheetName of preferred.length ? preferred : workbook.SheetNames) {
     if (wanted.includes(sheetName)) continue;
     const formulas: { r: number; c: number; f: string }[] = [];
     const grid = gridOf(sheetName, formulas);

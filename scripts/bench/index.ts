@@ -2,6 +2,7 @@ import { badgesBench } from './badges';
 import { catalogueImportBench } from './catalogue-import';
 import { matchBench } from './match';
 import { mergeBench } from './merge';
+import { popupBench } from './popup';
 import type { Bench } from './util';
 
-export const BENCHES: Bench[] = [badgesBench, matchBench, catalogueImportBench, mergeBench];
+export const BENCHES: Bench[] = [badgesBench, matchBench, catalogueImportBench, mergeBench, popupBench];

@@ -61,3 +61,31 @@ describe('getPageListing request', () => {
     expect(() => parseRequest('getPageListing', undefined)).toThrow();
   });
 });
+
+describe('openOrderReview request', () => {
+  const order = {
+    site: 'jd',
+    orderNo: '285519843211',
+    date: '2026-03-05',
+    status: '已完成',
+    closed: false,
+    shopName: '巴山老腊肉旗舰店',
+    totalFen: 17600,
+    items: [{ itemId: '100023456781', title: '城口老腊肉 500g', quantity: 2, amountFen: 17600 }],
+  };
+  it('accepts orders as an order list shows them', () => {
+    expect(parseRequest('openOrderReview', { orders: [order] }).orders[0]?.items[0]?.quantity).toBe(2);
+  });
+  it('rejects when the orders are missing or empty', () => {
+    expect(() => parseRequest('openOrderReview', {})).toThrow();
+    expect(() => parseRequest('openOrderReview', { orders: [] })).toThrow();
+  });
+  it('rejects an order without items, or an item id that is not a number', () => {
+    expect(() => parseRequest('openOrderReview', { orders: [{ ...order, items: [] }] })).toThrow();
+    const bad = { ...order, items: [{ ...order.items[0], itemId: 'javascript:alert(1)' }] };
+    expect(() => parseRequest('openOrderReview', { orders: [bad] })).toThrow();
+  });
+  it('rejects a date that is not YYYY-MM-DD', () => {
+    expect(() => parseRequest('openOrderReview', { orders: [{ ...order, date: '3月5日' }] })).toThrow();
+  });
+});
