@@ -1,4 +1,5 @@
-import { countEntries, installSampleCatalogue } from '../../lib/catalogue/store';
+import { installSampleCatalogue } from '../../lib/catalogue/sample';
+import { countEntries } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
 import { handleMessage } from '../../lib/messages';
 import { orderReviewHash } from '../../lib/orders/review';

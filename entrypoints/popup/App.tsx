@@ -9,7 +9,6 @@ import { todayIso } from '../../lib/dates';
 import type { Purchase, UnsoldGood } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
 import type { MessageKey } from '../../lib/i18n';
-import { memberFileName, memberRowsOf, memberXlsxBytes } from '../../lib/ledger/member-export';
 import { isActivePledge, periodTotals, pledgeProgress } from '../../lib/ledger/pledges';
 import { messenger } from '../../lib/messenger';
 import { displayYuan } from '../../lib/money';
@@ -198,6 +197,8 @@ export function App() {
   }
 
   async function exportYear() {
+    // Loaded on demand: the spreadsheet writer is most of the export's weight, and the popup must open fast.
+    const { memberFileName, memberRowsOf, memberXlsxBytes } = await import('../../lib/ledger/member-export');
     const profile = await settings.profile.getValue();
     const period = { start: `${year}-01-01`, end: `${year}-12-31` };
     const rows = memberRowsOf(await getDb().purchases.toArray(), profile, period);

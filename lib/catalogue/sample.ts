@@ -1,5 +1,7 @@
 import type { CatalogueSource } from '../db/entities';
+import type { ReliefDb } from '../db/schema';
 import { type CatalogueImportPlan, planCatalogueImport } from './rows';
+import { writeSource } from './store';
 
 /**
  * The sample catalogue loaded on first install, so that badges show before
@@ -69,4 +71,13 @@ export function sampleCataloguePlan(today: string): CatalogueImportPlan {
 
 export function sampleSource(rowCount: number, importedAt: string): CatalogueSource {
   return { id: SAMPLE_SOURCE_ID, name: SAMPLE_SOURCE_NAME, rowCount, importedAt, sample: true, publisher: '示例' };
+}
+
+/** Loads the sample catalogue, only into an empty catalogue (first install). */
+export async function installSampleCatalogue(db: ReliefDb, now: Date = new Date()): Promise<boolean> {
+  if ((await db.catalogueSources.count()) > 0) return false;
+  const today = now.toISOString().slice(0, 10);
+  const plan = sampleCataloguePlan(today);
+  await writeSource(db, sampleSource(plan.entries.length, now.toISOString()), plan.entries);
+  return true;
 }

@@ -1,6 +1,5 @@
 import { CATALOGUE_CHUNK_SIZE, type CatalogueChunk, type CatalogueEntry, type CatalogueSource } from '../db/entities';
 import type { ReliefDb } from '../db/schema';
-import { SAMPLE_SOURCE_ID, sampleCataloguePlan, sampleSource } from './sample';
 
 export function chunkEntries(sourceId: string, entries: CatalogueEntry[]): CatalogueChunk[] {
   const chunks: CatalogueChunk[] = [];
@@ -72,14 +71,3 @@ export async function findEntries(
   }
   return found;
 }
-
-/** Loads the sample catalogue, only into an empty catalogue (first install). */
-export async function installSampleCatalogue(db: ReliefDb, now: Date = new Date()): Promise<boolean> {
-  if ((await db.catalogueSources.count()) > 0) return false;
-  const today = now.toISOString().slice(0, 10);
-  const plan = sampleCataloguePlan(today);
-  await writeSource(db, sampleSource(plan.entries.length, now.toISOString()), plan.entries);
-  return true;
-}
-
-export { SAMPLE_SOURCE_ID };

@@ -82,6 +82,8 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
       isKnownHeader: isMemberHeader,
       noHeaderMessage: '找不到"日期""产品""金额(元)"等表头：这不是消费帮扶明细表。',
       preferSheets: ['明细'],
+      // Formulas a member typed (金额 = 单价 × 数量) are read as the values they show.
+      reportFormulas: false,
       alsoRead: ['说明'],
     });
   } catch (error) {

@@ -230,7 +230,9 @@ export function memberWorkbook(rows: readonly MemberRow[], meta: MemberFileMeta)
 }
 
 export function memberXlsxBytes(rows: readonly MemberRow[], meta: MemberFileMeta): Uint8Array {
-  return new Uint8Array(XLSX.write(memberWorkbook(rows, meta), { type: 'array', bookType: 'xlsx', compression: true }));
+  return new Uint8Array(
+    XLSX.write(memberWorkbook(rows, meta), { type: 'array', bookType: 'xlsx', compression: true, bookSST: true }),
+  );
 }
 
 /**

@@ -28,6 +28,8 @@ export interface ReadTableOptions {
    * reading a workbook, and a coordinator reads hundreds.
    */
   preferSheets?: readonly string[];
+  /** Whether to report cells that held formulas (a catalogue warns of them); reading them costs. */
+  reportFormulas?: boolean;
 }
 
 /** A file we cannot read; `message` is for the user, in Chinese, naming the file. */
@@ -141,7 +143,7 @@ function readXlsx(fileName: string, bytes: Uint8Array, options: ReadTableOptions
       // Cell values only: no formatted text, HTML or dates (parseDate reads serial numbers).
       return XLSX.read(bytes, {
         type: 'array',
-        cellFormula: true,
+        cellFormula: options.reportFormulas !== false,
         cellDates: false,
         cellHTML: false,
         cellText: false,

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { mergeMemberFiles } from '../../lib/coordinator/merge';
 import { mapWithRunners } from '../../lib/coordinator/pool';
@@ -56,10 +57,10 @@ function memberFiles(kind: 'xlsx' | 'csv'): { name: string; bytes: Uint8Array }[
 /** Worker threads reading files, as the coordinator page's pool of web workers does (one per core, at most four). */
 function threadPool() {
   const size = Math.max(1, Math.min(availableParallelism(), 4));
-  const threads = Array.from(
-    { length: size },
-    () => new Worker(join(process.cwd(), 'scripts/bench/merge-thread.ts'), { execArgv: ['--import', 'tsx'] }),
-  );
+  // A TypeScript worker: register tsx's loader in the thread, then import the module.
+  const entry = pathToFileURL(join(process.cwd(), 'scripts/bench/merge-thread.ts')).href;
+  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+  const threads = Array.from({ length: size }, () => new Worker(boot, { eval: true }));
   let nextId = 0;
   const runners = threads.map(
     (thread) => (file: { name: string; bytes: Uint8Array }) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_SOURCE_ID, sampleCataloguePlan } from '../../lib/catalogue/sample';
-import { installSampleCatalogue, readAllEntries, writeSource } from '../../lib/catalogue/store';
+import { installSampleCatalogue, SAMPLE_SOURCE_ID, sampleCataloguePlan } from '../../lib/catalogue/sample';
+import { readAllEntries, writeSource } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
 import { isPovertyCounty } from '../../lib/regions';
 
