@@ -90,6 +90,19 @@ describe('the dashboard', () => {
     await page.close();
   });
 
+  it('shows each pledge’s progress from the ledger', async () => {
+    const page = await h.openExtensionPage('dashboard.html#/pledges');
+    const progress = page.getByTestId('pledge-progress');
+    await progress.waitFor();
+    // 30 purchases of 10.00 … 12.90 元; every 7th is not certified and does not count.
+    const expected = Array.from({ length: 30 }, (_, i) => (i % 7 === 0 ? 0 : 1000 + (i % 50) * 10)).reduce(
+      (a, b) => a + b,
+    );
+    assert.equal(await progress.getAttribute('data-done-fen'), String(expected));
+    assert.equal(await progress.getAttribute('data-target-fen'), '5000000');
+    await page.close();
+  });
+
   it('filters, searches, edits and bulk-deletes purchases, with totals of what is shown', async () => {
     const before = h.errors.length;
     const page = await h.openExtensionPage('dashboard.html#/purchases');

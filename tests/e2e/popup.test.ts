@@ -76,6 +76,29 @@ describe('the popup', () => {
     await popup.close();
   });
 
+  it('logs a purchase with the keyboard alone', async () => {
+    const popup = await h.openExtensionPage('popup.html');
+    const form = popup.getByTestId('purchase-form');
+    await form.locator('[data-field="purchasedOn"]').waitFor();
+    // Tab from the top of the page until the product field has the focus.
+    for (let i = 0; i < 40; i++) {
+      await popup.keyboard.press('Tab');
+      if (await popup.evaluate(() => document.activeElement?.getAttribute('data-field') === 'product')) break;
+    }
+    await popup.keyboard.type('秭归脐橙');
+    for (let i = 0; i < 10; i++) {
+      await popup.keyboard.press('Tab');
+      if (await popup.evaluate(() => document.activeElement?.getAttribute('data-field') === 'unitPrice')) break;
+    }
+    await popup.keyboard.type('39.9');
+    await popup.keyboard.press('Enter');
+    await popup
+      .getByTestId('popup-recent')
+      .getByText(/秭归脐橙 ¥39\.90/)
+      .waitFor();
+    await popup.close();
+  });
+
   it('reads a share text pasted from the phone and prefills the form', async () => {
     const popup = await h.openExtensionPage('popup.html');
     await popup.getByText('粘贴手机分享的商品').click();
