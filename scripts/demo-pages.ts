@@ -10,6 +10,7 @@ export interface DemoPage {
 }
 
 export const DEMO_PAGES: DemoPage[] = [
+  { name: 'jd-orders', url: 'https://order.jd.com/center/list.action', file: 'pages/jd-orders.html' },
   {
     name: 'jd-search-2025',
     url: 'https://search.jd.com/Search?keyword=%E8%85%8A%E8%82%89',

@@ -7,6 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { Harness } from '../tests/e2e/harness';
+import { demoRecords } from './demo-data';
 import { DEMO_PAGES } from './demo-pages';
 import { bin, run } from './run';
 
@@ -22,6 +23,47 @@ console.log('Built .output/chrome-mv3');
 
 const h = await Harness.start({ headless });
 for (const p of DEMO_PAGES) h.serve({ url: p.url, file: p.file, charset: p.charset });
+
+// A year of purchases, a pledge, unsold goods near home: every dashboard page has something to show.
+async function seedDemoLedger() {
+  const seed = await h.openExtensionPage('dashboard.html#/overview');
+  const records = demoRecords(new Date().toISOString().slice(0, 10));
+  await seed.evaluate(
+    (data) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('relief');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['purchases', 'pledges', 'unsoldGoods'], 'readwrite');
+          for (const p of data.purchases) tx.objectStore('purchases').put(p);
+          for (const p of data.pledges) tx.objectStore('pledges').put(p);
+          for (const u of data.unsoldGoods) tx.objectStore('unsoldGoods').put(u);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    records,
+  );
+  await seed.evaluate(
+    (settings) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set: (v: object) => Promise<void> } } } }
+      ).chrome.storage.local.set({
+        profile: settings.profile,
+        homeRegion: settings.homeRegion,
+      }),
+    records.settings,
+  );
+  await seed.close();
+  console.log(
+    `demo ledger: ${records.purchases.length} purchases, 1 pledge, ${records.unsoldGoods.length} unsold goods`,
+  );
+}
+
+await seedDemoLedger();
 
 if (!headless) {
   await h.openExtensionPage('dashboard.html');
@@ -47,7 +89,12 @@ for (const p of DEMO_PAGES) {
     }, {}),
   );
   const listings = await page.evaluate(() => document.documentElement.dataset.reliefListings);
-  if (p === DEMO_PAGES[0]) {
+  const orderBar = await page
+    .locator('relief-order-bar')
+    .getAttribute('data-orders', { timeout: 1000 })
+    .catch(() => null);
+  if (orderBar) tiers[`order bar: orders with certified items`] = Number(orderBar);
+  if (p.name === 'jd-search-2025') {
     // Show a badge's panel, as a person would after clicking it.
     await page.locator('relief-badge[data-tier="certified"]').first().getByRole('button').first().click();
   }
@@ -65,7 +112,7 @@ await popup.waitForSelector('h1');
 await popup.screenshot({ path: `${OUT}/popup.png` });
 console.log(`popup → ${OUT}/popup.png`);
 
-for (const route of ['overview', 'catalogue', 'settings']) {
+for (const route of ['overview', 'purchases', 'catalogue', 'unsold', 'pledges', 'coordinator', 'orders', 'settings']) {
   const page = await h.openExtensionPage(`dashboard.html#/${route}`);
   await page.waitForSelector(`[data-route="${route}"]`);
   await page.waitForTimeout(500);

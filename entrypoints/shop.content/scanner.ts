@@ -75,6 +75,7 @@ export function startScanner(ctx: ContentScriptContext): void {
       if (switches[page.adapter.id] === false) return;
       if (page.kind === 'orders') {
         const orders = page.adapter.orders?.(document, url) ?? [];
+        document.documentElement.dataset.reliefListings = String(orders.reduce((n, o) => n + o.items.length, 0));
         const key = orders.map((o) => o.orderNo).join(',');
         // Rescans (the page's own updates) re-read the list; only a changed list is matched again.
         if (key && key !== lastOrders) {
