@@ -11,3 +11,11 @@ export const TONE = {
   purple: '#7e22ce',
   gray: 'default',
 } as const;
+
+/** A certification tier's tag colour (none: the default grey). */
+export const TIER_TONE = {
+  certified: TONE.green,
+  expired: 'default',
+  'poverty-area': TONE.orange,
+  unsold: TONE.blue,
+} as const;

@@ -14,6 +14,7 @@ import {
   Tag,
 } from 'antd';
 import { useMemo, useState } from 'react';
+import { DateRange } from '../../components/DateRange';
 import { useI18n } from '../../components/i18n';
 import { saveFile, XLSX_TYPE } from '../../components/save-file';
 import { TONE } from '../../components/tone';
@@ -156,21 +157,14 @@ export function Coordinator() {
           </Space>
         </section>
         <Space wrap style={{ marginTop: 16 }}>
-          <label htmlFor="merge-start">{t('coordinator.period')}</label>
-          <Input
-            id="merge-start"
-            type="date"
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
-            style={{ width: 160 }}
-          />
-          <span>—</span>
-          <Input
-            aria-label={t('export.end')}
-            type="date"
-            value={end}
-            onChange={(e) => setEnd(e.target.value)}
-            style={{ width: 160 }}
+          <DateRange
+            start={start}
+            end={end}
+            label={t('coordinator.period')}
+            onChange={(range) => {
+              setStart(range.start);
+              setEnd(range.end);
+            }}
           />
         </Space>
         <Space wrap style={{ marginTop: 16 }}>

@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Input, Space } from 'antd';
+import { Alert, Button, Card, Space } from 'antd';
 import { useState } from 'react';
+import { DateRange } from '../../components/DateRange';
 import { useI18n } from '../../components/i18n';
 import { saveFile, XLSX_TYPE } from '../../components/save-file';
 import { todayIso } from '../../lib/dates';
@@ -45,23 +46,14 @@ export function MemberExport() {
   return (
     <Card title={t('export.title')} style={{ marginTop: 16 }} data-testid="member-export">
       <Space wrap>
-        <label htmlFor="export-start">{t('export.start')}</label>
-        <Input
-          id="export-start"
-          type="date"
-          value={start}
-          onChange={(e) => setStart(e.target.value)}
-          data-testid="export-start"
-          style={{ width: 160 }}
-        />
-        <label htmlFor="export-end">{t('export.end')}</label>
-        <Input
-          id="export-end"
-          type="date"
-          value={end}
-          onChange={(e) => setEnd(e.target.value)}
-          data-testid="export-end"
-          style={{ width: 160 }}
+        <DateRange
+          start={start}
+          end={end}
+          testId="export"
+          onChange={(range) => {
+            setStart(range.start);
+            setEnd(range.end);
+          }}
         />
         <Button type="primary" onClick={() => void run('xlsx')} data-testid="export-xlsx">
           {t('export.xlsx')}

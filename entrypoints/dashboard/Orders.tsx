@@ -2,7 +2,7 @@ import { Alert, Button, Card, Checkbox, Select, Space, Table, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../components/i18n';
-import { TONE } from '../../components/tone';
+import { TIER_TONE } from '../../components/tone';
 import { todayIso } from '../../lib/dates';
 import { FUNDING_SOURCES, type Purchase, PurchaseSchema } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
@@ -14,13 +14,6 @@ import { displayYuan } from '../../lib/money';
 import { orderItemKey, readOrderReview } from '../../lib/orders/review';
 import { purchaseFromOrderItem } from '../../lib/orders/to-purchase';
 import type { FoundOrder, OrderItem } from '../../lib/sites/types';
-
-const TIER_COLOR = {
-  certified: TONE.green,
-  expired: 'default',
-  'poverty-area': TONE.orange,
-  unsold: TONE.blue,
-} as const;
 
 interface Row {
   key: string;
@@ -177,7 +170,7 @@ export function Orders() {
               title: t('orders.col.tier'),
               render: (_, r) => {
                 const tier = results?.[rows.indexOf(r)]?.tier;
-                return tier ? <Tag color={TIER_COLOR[tier]}>{t(`tier.${tier}`)}</Tag> : '—';
+                return tier ? <Tag color={TIER_TONE[tier]}>{t(`tier.${tier}`)}</Tag> : '—';
               },
             },
             {

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { PurchaseForm } from '../../components/PurchaseForm';
-import { TONE } from '../../components/tone';
+import { TIER_TONE } from '../../components/tone';
 import { FUNDING_SOURCES, type Purchase } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
 import type { MessageKey } from '../../lib/i18n';
@@ -12,13 +12,6 @@ import { SITE_IDS } from '../../lib/match/listing';
 import { displayYuan } from '../../lib/money';
 import { type Prefill, readPrefill } from '../../lib/prefill';
 import { MemberExport } from './MemberExport';
-
-const TIER_COLOR = {
-  certified: TONE.green,
-  expired: 'default',
-  'poverty-area': TONE.orange,
-  unsold: TONE.blue,
-} as const;
 
 /** What 「记一笔」 on a badge brought: the listing and its certification as it stands now. */
 function PrefillCard({ prefill }: { prefill: Prefill }) {
@@ -36,7 +29,7 @@ function PrefillCard({ prefill }: { prefill: Prefill }) {
           {listing.priceFen !== undefined ? displayYuan(listing.priceFen) : '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('purchases.field.certification')}>
-          {result.tier ? <Tag color={TIER_COLOR[result.tier]}>{t(`tier.${result.tier}`)}</Tag> : '—'}
+          {result.tier ? <Tag color={TIER_TONE[result.tier]}>{t(`tier.${result.tier}`)}</Tag> : '—'}
           {result.batch && <span>{result.batch}</span>}
         </Descriptions.Item>
         <Descriptions.Item label={t('purchases.field.supplier')}>{result.supplier ?? '—'}</Descriptions.Item>
@@ -226,7 +219,7 @@ function PurchasesTable() {
             key: 'tier',
             render: (_, p) =>
               p.certification.tier ? (
-                <Tag color={TIER_COLOR[p.certification.tier]}>{t(`tier.${p.certification.tier}`)}</Tag>
+                <Tag color={TIER_TONE[p.certification.tier]}>{t(`tier.${p.certification.tier}`)}</Tag>
               ) : (
                 '—'
               ),

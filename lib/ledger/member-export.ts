@@ -119,11 +119,12 @@ export function unneutraliseCell(text: string): string {
   return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
-type Cell = string | number;
+// null: no cell at all (an empty text cell still costs every reader a parse).
+type Cell = string | number | null;
 
 /** A row of 明细 as cells: text neutralised, amounts in 元 as numbers, order numbers as text. */
 function cellsOf(row: MemberRow, seq: number): Cell[] {
-  const text = (s: string) => neutraliseCell(s);
+  const text = (s: string) => (s ? neutraliseCell(s) : null);
   return [
     seq,
     row.date,
@@ -198,7 +199,7 @@ const TOTAL_LABEL = '合计';
 
 function detailGrid(rows: readonly MemberRow[]): Cell[][] {
   const totalFen = rows.reduce((sum, r) => sum + r.amountFen, 0);
-  const total: Cell[] = MEMBER_HEADERS.map(() => '');
+  const total: Cell[] = MEMBER_HEADERS.map(() => null);
   total[0] = TOTAL_LABEL;
   total[AMOUNT_COLUMNS[1] as number] = totalFen / 100;
   return [MEMBER_HEADERS, ...rows.map((row, i) => cellsOf(row, i + 1)), total];
@@ -245,7 +246,7 @@ export function memberCsvBytes(rows: readonly MemberRow[]): Uint8Array {
     cells.map((cell, c) => {
       if (r > 0 && AMOUNT_COLUMNS.includes(c) && typeof cell === 'number') return formatYuan(Math.round(cell * 100));
       if (r > 0 && TEXT_COLUMNS.includes(c) && /^\d{12,}$/.test(String(cell))) return `\t${cell}`;
-      return String(cell);
+      return cell === null ? '' : String(cell);
     }),
   );
   return new TextEncoder().encode(`\uFEFF${Papa.unparse(grid, { newline: '\r\n' })}\r\n`);

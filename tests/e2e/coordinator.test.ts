@@ -3,52 +3,34 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import * as XLSX from '@e965/xlsx';
 import type { Page } from 'playwright-core';
+import { backupJson, ledgerPurchase, restoreBackup } from './backup-file';
 import { Harness } from './harness';
 
 const YEAR = new Date().getFullYear();
 
-/** A member's backup: their profile and purchases, as our own backup file would hold them. */
+/** A member's backup: their profile and purchases. */
 function memberBackup(
   name: string,
   purchases: { day: string; product: string; fen: number; orderNo?: string; tier?: string }[],
 ) {
-  return JSON.stringify({
-    format: 'relief-shopping-helper-backup',
-    formatVersion: 1,
-    tables: {
-      catalogueSources: [],
-      catalogueChunks: [],
-      unsoldGoods: [],
-      pledges: [],
-      purchases: purchases.map((p, i) => ({
+  return backupJson({
+    profile: { name, unit: '某某县财政局' },
+    purchases: purchases.map((p, i) =>
+      ledgerPurchase({
         id: `${name}-${i}`,
-        purchasedOn: `${YEAR}-${p.day}`,
+        day: `${YEAR}-${p.day}`,
         product: p.product,
-        supplier: '祁东县湘祁黄花菜开发有限公司',
-        county: '祁东县',
-        platform: 'jd',
-        orderNo: p.orderNo,
-        quantity: 1,
-        unit: '袋',
-        unitPriceFen: p.fen,
-        amountFen: p.fen,
+        fen: p.fen,
+        ...(p.orderNo ? { orderNo: p.orderNo } : {}),
         fundingSource: '工会',
-        type: '直接购买',
         certification: p.tier ? { tier: p.tier, batch: '第3批' } : {},
-        createdAt: `${YEAR}-${p.day}T08:00:00.000Z`,
-      })),
-    },
-    settings: { profile: { name, unit: '某某县财政局', employeeNo: '' } },
+      }),
+    ),
   });
 }
 
 async function exportXlsx(h: Harness, backup: string): Promise<string> {
-  const settings = await h.openExtensionPage('dashboard.html#/settings');
-  await settings
-    .getByTestId('backup-restore')
-    .setInputFiles({ name: 'member.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
-  await settings.getByTestId('settings-message').getByText('已从备份恢复').waitFor();
-  await settings.close();
+  await restoreBackup(h, backup);
   const page = await h.openExtensionPage('dashboard.html#/purchases');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
   await page.getByTestId('export-message').waitFor();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { backupJson, ledgerPurchase, restoreBackup } from './backup-file';
 import { Harness } from './harness';
 
 const YEAR = new Date().getFullYear();
@@ -9,57 +10,31 @@ export const ARTIFACTS = '.output/test-artifacts';
 
 /** A backup holding `count` purchases of this year (every 7th uncertified) and a pledge. */
 function ledgerBackup(count: number): string {
-  const purchases = Array.from({ length: count }, (_, i) => {
-    // Spread over the year so far: a purchase is never dated after today.
-    const start = Date.UTC(YEAR, 0, 1);
-    const span = Math.max(1, Math.floor((Date.now() - start) / 86_400_000));
-    const day = new Date(start + (i % span) * 86_400_000).toISOString().slice(0, 10);
-    return {
+  // Spread over the year so far: a purchase is never dated after today.
+  const start = Date.UTC(YEAR, 0, 1);
+  const span = Math.max(1, Math.floor((Date.now() - start) / 86_400_000));
+  const purchases = Array.from({ length: count }, (_, i) =>
+    ledgerPurchase({
       id: `p${String(i).padStart(5, '0')}`,
-      purchasedOn: day,
+      day: new Date(start + (i % span) * 86_400_000).toISOString().slice(0, 10),
       product: i % 5 === 0 ? '秭归脐橙' : '祁东黄花菜',
-      supplier: '祁东县湘祁黄花菜开发有限公司',
+      fen: 1000 + (i % 50) * 10,
       county: i % 5 === 0 ? '秭归县' : '祁东县',
       platform: i % 3 === 0 ? 'taobao' : 'jd',
-      quantity: 1,
-      unit: '袋',
-      unitPriceFen: 1000 + (i % 50) * 10,
-      amountFen: 1000 + (i % 50) * 10,
       fundingSource: i % 4 === 0 ? '工会' : '个人',
-      type: '直接购买',
       certification: i % 7 === 0 ? {} : { tier: 'certified', batch: '第3批' },
-      createdAt: `${day}T08:00:00.000Z`,
-    };
-  });
-  return JSON.stringify({
-    format: 'relief-shopping-helper-backup',
-    formatVersion: 1,
-    tables: {
-      catalogueSources: [],
-      catalogueChunks: [],
-      unsoldGoods: [],
-      purchases,
-      pledges: [
-        {
-          id: 'pl',
-          title: `${YEAR} 年认购`,
-          periodStart: `${YEAR}-01-01`,
-          periodEnd: `${YEAR}-12-31`,
-          targetFen: 50_000_00,
-        },
-      ],
+    }),
+  );
+  const pledges = [
+    {
+      id: 'pl',
+      title: `${YEAR} 年认购`,
+      periodStart: `${YEAR}-01-01`,
+      periodEnd: `${YEAR}-12-31`,
+      targetFen: 50_000_00,
     },
-    settings: { profile: { name: '张三', unit: '某某县财政局', employeeNo: '' } },
-  });
-}
-
-async function restore(h: Harness, backup: string) {
-  const settings = await h.openExtensionPage('dashboard.html#/settings');
-  await settings
-    .getByTestId('backup-restore')
-    .setInputFiles({ name: 'ledger.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
-  await settings.getByTestId('settings-message').getByText('已从备份恢复').waitFor({ timeout: 60_000 });
-  await settings.close();
+  ];
+  return backupJson({ purchases, pledges, profile: { name: '张三', unit: '某某县财政局' } });
 }
 
 const totals = async (page: Page) => {
@@ -71,7 +46,7 @@ describe('the dashboard', () => {
   let h: Harness;
   before(async () => {
     h = await Harness.start();
-    await restore(h, ledgerBackup(30));
+    await restoreBackup(h, ledgerBackup(30));
   });
   after(async () => {
     await h?.close();
@@ -148,7 +123,7 @@ describe('the dashboard', () => {
   });
 
   it('handles 10,000 purchases: totals, search and paging stay responsive', async () => {
-    await restore(h, ledgerBackup(10_000));
+    await restoreBackup(h, ledgerBackup(10_000));
     const page = await h.openExtensionPage('dashboard.html#/purchases');
     await page.locator('[data-testid="purchases-totals"][data-count="10000"]').waitFor({ timeout: 30_000 });
     await page.getByPlaceholder('搜索产品、供应商、店铺、订单号、备注').fill('脐橙');
