@@ -38,6 +38,7 @@ const FLAG_COLOR: Record<MergeFlag, string> = {
 };
 
 function TotalsTable({ title, rows, testId }: { title: string; rows: [string, number][]; testId: string }) {
+  const { t } = useI18n();
   return (
     <Table<[string, number]>
       data-testid={testId}
@@ -47,7 +48,7 @@ function TotalsTable({ title, rows, testId }: { title: string; rows: [string, nu
       dataSource={rows}
       columns={[
         { title, render: (_, r) => r[0] },
-        { title: '元', align: 'right', render: (_, r) => displayYuan(r[1]) },
+        { title: t('coordinator.col.total'), align: 'right', render: (_, r) => displayYuan(r[1]) },
       ]}
     />
   );
@@ -168,7 +169,7 @@ export function Coordinator() {
           />
         </Space>
         <Space wrap style={{ marginTop: 16 }}>
-          <span>{t('coordinator.target')}：</span>
+          <span>{t('coordinator.target')}</span>
           <InputNumber<number>
             aria-label={t('coordinator.target.direct')}
             placeholder={t('coordinator.target.direct')}
@@ -178,7 +179,7 @@ export function Coordinator() {
             data-testid="merge-target"
             style={{ width: 180 }}
           />
-          <span>或</span>
+          <span>{t('coordinator.or')}</span>
           <InputNumber<number>
             aria-label={t('coordinator.target.base')}
             placeholder={t('coordinator.target.base')}

@@ -7,7 +7,7 @@ import { useSetting } from '../../components/use-setting';
 import { countEntries } from '../../lib/catalogue/store';
 import { todayIso } from '../../lib/dates';
 import { getDb } from '../../lib/db/instance';
-import type { Translate } from '../../lib/i18n';
+import type { Language, Translate } from '../../lib/i18n';
 import { type OverviewSeries, overviewSeries } from '../../lib/ledger/overview';
 
 const GREEN = '#18703f';
@@ -30,6 +30,7 @@ function chartOptions(
   s: OverviewSeries,
   t: Translate,
   month: number,
+  language: Language,
 ): Record<'monthly' | 'county' | 'funding' | 'share', ChartOption> {
   const pie = (data: [string, number][]): ChartOption => ({
     color: PALETTE,
@@ -48,7 +49,15 @@ function chartOptions(
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `¥${v.toFixed(2)}` },
       legend: { top: 0 },
       grid: { left: 60, right: 110, top: 36, bottom: 30 },
-      xAxis: { type: 'category', data: s.months.map((m) => `${Number(m)}月`) },
+      xAxis: {
+        type: 'category',
+        data: s.months.map((m) =>
+          new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString(language, {
+            month: 'short',
+            timeZone: 'UTC',
+          }),
+        ),
+      },
       // Up to the target, so its line shows even when the purchases are far below it.
       yAxis: {
         type: 'value',
@@ -88,7 +97,7 @@ function chartOptions(
 }
 
 export function Overview() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const countPovertyArea = useSetting('countPovertyArea') ?? false;
   const data = useLiveQuery(async () => {
     const db = getDb();
@@ -105,8 +114,10 @@ export function Overview() {
     [data, countPovertyArea],
   );
   const options = useMemo(
-    () => series && chartOptions(series, t, series.year < todayIso().slice(0, 4) ? 12 : Number(todayIso().slice(5, 7))),
-    [series, t],
+    () =>
+      series &&
+      chartOptions(series, t, series.year < todayIso().slice(0, 4) ? 12 : Number(todayIso().slice(5, 7)), language),
+    [series, t, language],
   );
 
   return (

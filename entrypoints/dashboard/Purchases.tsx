@@ -112,7 +112,7 @@ function PurchasesTable() {
           value={filter.platform ?? ''}
           onChange={(v) => set({ platform: v || undefined })}
           options={[
-            { value: '', label: `${t('purchases.filter.platform')}：${t('purchases.filter.any')}` },
+            { value: '', label: t('purchases.filter.anyOf', { name: t('purchases.filter.platform') }) },
             ...PLATFORMS.map((p) => ({ value: p, label: t(`site.${p}` as MessageKey) })),
           ]}
         />
@@ -122,7 +122,7 @@ function PurchasesTable() {
           value={filter.fundingSource ?? ''}
           onChange={(v) => set({ fundingSource: (v || undefined) as PurchaseFilter['fundingSource'] })}
           options={[
-            { value: '', label: `${t('purchases.filter.funding')}：${t('purchases.filter.any')}` },
+            { value: '', label: t('purchases.filter.anyOf', { name: t('purchases.filter.funding') }) },
             ...FUNDING_SOURCES.map((f) => ({ value: f, label: f })),
           ]}
         />
@@ -133,7 +133,7 @@ function PurchasesTable() {
           onChange={(v) => set({ tier: (v || undefined) as TierFilter | undefined })}
           data-testid="purchases-filter-tier"
           options={[
-            { value: '', label: `${t('purchases.filter.tier')}：${t('purchases.filter.any')}` },
+            { value: '', label: t('purchases.filter.anyOf', { name: t('purchases.filter.tier') }) },
             ...TIERS.map((tier) => ({
               value: tier,
               label: tier === 'none' ? t('purchases.tier.none') : t(`tier.${tier}`),

@@ -83,9 +83,11 @@ function PledgeSummary({ purchases }: { purchases: Purchase[] }) {
         );
       })}
       <p className="muted" data-testid="popup-totals" data-month-fen={totals.monthFen} data-year-fen={totals.yearFen}>
-        {t('popup.month')} {displayYuan(totals.monthFen)}（
-        {t('popup.counted', { amount: displayYuan(totals.monthCountedFen) })}）· {t('popup.year')}{' '}
-        {displayYuan(totals.yearFen)}
+        {t('popup.totals', {
+          month: displayYuan(totals.monthFen),
+          counted: displayYuan(totals.monthCountedFen),
+          year: displayYuan(totals.yearFen),
+        })}
       </p>
     </section>
   );

@@ -311,4 +311,7 @@ export const en: Record<MessageKey, string> = {
   'orders.done': 'Imported {count} items.',
   'orders.nothing': 'Nothing new to import: the selected items are already in the ledger.',
   'orders.matching': 'Checking certification…',
+  'popup.totals': 'This month {month} ({counted} counts) · this year {year}',
+  'coordinator.or': 'or',
+  'purchases.filter.anyOf': '{name}: all',
 };

@@ -307,6 +307,9 @@ export const zhCN = {
   'orders.done': '已导入 {count} 项。',
   'orders.nothing': '没有新的可导入项：选中的商品都已导入过。',
   'orders.matching': '正在核对认定状态…',
+  'popup.totals': '本月 {month}（其中计入 {counted}）· 本年 {year}',
+  'coordinator.or': '或',
+  'purchases.filter.anyOf': '{name}：全部',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
