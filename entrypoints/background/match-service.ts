@@ -2,25 +2,36 @@ import { liveQuery } from 'dexie';
 import { readAllEntries } from '../../lib/catalogue/store';
 import { todayIso } from '../../lib/dates';
 import type { ReliefDb } from '../../lib/db/schema';
-import { buildMatchIndex, type MatchIndex } from '../../lib/match/build-index';
+import { buildMatchIndex, type MatchIndex, withUnsold } from '../../lib/match/build-index';
 import type { Listing, MatchResult } from '../../lib/match/listing';
 import { matchListings } from '../../lib/match/query';
 import { deserializeIndex, serializeIndex } from '../../lib/match/serialize';
 
 const RECORD_ID = 'current';
 
+// Separates the catalogue's part of a version from the unsold register's.
+const PARTS = '||';
+
 /**
- * What the index was built from: every catalogue source as imported, and the
- * open entries of the unsold register. Cheap to compute (a few small reads).
+ * What the index was built from: every catalogue source as imported, then
+ * the open entries of the unsold register. Cheap to compute (a few small reads).
  */
 async function dataVersion(db: ReliefDb): Promise<string> {
   const sources = await db.catalogueSources.toArray();
   const unsold = await db.unsoldGoods.where('status').equals('open').toArray();
   return [
-    ...sources.map((s) => `s:${s.id}:${s.importedAt}:${s.rowCount}`).sort(),
-    ...unsold.map((u) => `u:${u.id}:${u.updatedOn}:${u.openQuantity}:${u.product}`).sort(),
-  ].join('|');
+    sources
+      .map((s) => `s:${s.id}:${s.importedAt}:${s.rowCount}`)
+      .sort()
+      .join('|'),
+    unsold
+      .map((u) => `u:${u.id}:${u.updatedOn}:${u.openQuantity}:${u.product}`)
+      .sort()
+      .join('|'),
+  ].join(PARTS);
 }
+
+const cataloguePart = (version: string) => version.split(PARTS)[0];
 
 /**
  * Owns the match index in the background: builds it when the catalogue or the
@@ -44,9 +55,16 @@ export function createMatchService(db: ReliefDb) {
 
   async function load(version: string): Promise<MatchIndex> {
     const saved = await db.matchIndex.get(RECORD_ID);
-    if (saved && saved.catalogueVersion === version) {
+    if (saved && cataloguePart(saved.catalogueVersion) === cataloguePart(version)) {
       try {
-        return deserializeIndex(saved.blob);
+        const loaded = deserializeIndex(saved.blob);
+        if (saved.catalogueVersion === version) return loaded;
+        // Only the unsold register changed (an entry added, 认购, sold out): its few
+        // columns are replaced; the catalogue's 150,000 entries are not read again.
+        const unsold = await db.unsoldGoods.where('status').equals('open').toArray();
+        const updated = withUnsold(loaded, unsold, version);
+        await db.matchIndex.put({ ...saved, catalogueVersion: version, blob: serializeIndex(updated) });
+        return updated;
       } catch (error) {
         console.warn('match index unreadable, rebuilding:', error);
       }

@@ -157,6 +157,25 @@ function cachedCore(cache: Map<string, string>, name: string, county: string | u
   return stripCountyPrefix(core, county);
 }
 
+function unsoldColumns(unsold: readonly IndexableUnsold[]) {
+  return {
+    unsoldId: unsold.map((u) => u.id),
+    unsoldCore: unsold.map((u) => productCore(u.variety ? `${u.variety}${u.product}` : u.product)),
+    unsoldProduct: unsold.map((u) => u.product),
+    unsoldCounty: unsold.map((u) => u.county ?? ''),
+  };
+}
+
+/**
+ * The same index with the unsold register's columns replaced: what a change
+ * of the register needs, without rebuilding the catalogue's part. Changes
+ * `index` in place (a loaded index decodes some columns lazily) and returns it.
+ */
+export function withUnsold(index: MatchIndex, unsold: readonly IndexableUnsold[], version: string): MatchIndex {
+  Object.assign(index, unsoldColumns(unsold), { version });
+  return index;
+}
+
 export function buildMatchIndex(
   entries: readonly IndexableEntry[],
   unsold: readonly IndexableUnsold[],
@@ -180,10 +199,7 @@ export function buildMatchIndex(
     itemKeys: [],
     itemOffsets: new Uint32Array(1),
     itemPostings: new Uint32Array(0),
-    unsoldId: unsold.map((u) => u.id),
-    unsoldCore: unsold.map((u) => productCore(u.variety ? `${u.variety}${u.product}` : u.product)),
-    unsoldProduct: unsold.map((u) => u.product),
-    unsoldCounty: unsold.map((u) => u.county ?? ''),
+    ...unsoldColumns(unsold),
   };
   const shops = new PostingsBuilder();
   const items = new PostingsBuilder();

@@ -70,6 +70,28 @@ describe('the unsold register', () => {
     await page.close();
   });
 
+  it('hints a newly registered good on shop pages at once (the index takes the register without a rebuild)', async () => {
+    const page = await h.openExtensionPage('dashboard.html#/unsold');
+    await page.getByTestId('unsold-add').click();
+    await field(page, 'product').fill('香肠');
+    await field(page, 'quantity').fill('300');
+    await field(page, 'producer').fill('城口县农家腊味合作社');
+    await page.getByTestId('unsold-save').click();
+    await page.getByTestId('unsold-row').nth(1).waitFor();
+    await page.close();
+    const shop = await h.openShopPage(
+      'https://search.jd.com/Search?keyword=%E9%A6%99%E8%82%A0',
+      'pages/jd-search-2025.html',
+    );
+    await shop.locator('relief-badge[data-tier="unsold"]').first().waitFor();
+    const card = await shop
+      .locator('relief-badge[data-tier="unsold"]')
+      .first()
+      .evaluate((el) => el.closest('[data-sku]')?.textContent ?? '');
+    assert.match(card, /香肠/);
+    await shop.close();
+  });
+
   it('suggests the good in the popup to someone at home in its county', async () => {
     const settings = await h.openExtensionPage('dashboard.html#/settings');
     await settings.locator('#settings-home').click();

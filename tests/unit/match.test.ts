@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalogueFile } from '../../lib/catalogue/import';
-import { buildMatchIndex, productCore } from '../../lib/match/build-index';
+import { buildMatchIndex, productCore, withUnsold } from '../../lib/match/build-index';
 import type { Listing } from '../../lib/match/listing';
 import { nameCore, normalizeTitle } from '../../lib/match/normalize';
 import { matchListings as match, matchListings } from '../../lib/match/query';
@@ -124,6 +124,24 @@ describe('poverty-area', () => {
 describe('unsold and hints', () => {
   it('suggests open entries of the unsold register', () => {
     expect(one({ title: '新鲜砂糖橘 5斤', shopName: '果蔬小铺' })).toMatchObject({ tier: 'unsold', unsoldId: 'u1' });
+  });
+  it('takes a changed unsold register into a loaded index without rebuilding the catalogue part', () => {
+    const changed = [
+      { id: 'u2', product: '白菜', county: '祁东县' },
+      { id: 'u3', product: '脐橙', variety: '纽荷尔', county: '秭归县' },
+    ];
+    const updated = withUnsold(deserializeIndex(serializeIndex(index)), changed, 'test+u');
+    const rebuilt = buildMatchIndex(plan.entries, changed, 'test+u');
+    expect(updated).toEqual(rebuilt);
+    const listings: Listing[] = [
+      { site: 'jd', title: '新鲜砂糖橘 5斤', shopName: '果蔬小铺' },
+      { site: 'jd', title: '山东大白菜 10斤', shopName: '果蔬小铺' },
+      { site: 'jd', title: '祁东黄花菜', shopName: '湘祁黄花菜旗舰店' },
+    ];
+    expect(matchListings(updated, listings, { today: TODAY })).toEqual(
+      matchListings(rebuilt, listings, { today: TODAY }),
+    );
+    expect(matchListings(updated, listings, { today: TODAY })[1]).toMatchObject({ tier: 'unsold', unsoldId: 'u2' });
   });
   it('hides hints when asked, never certification', () => {
     expect(one({ title: '城口 土豆', shopName: '小店' }, TODAY, false)?.tier).toBeUndefined();
