@@ -8,10 +8,11 @@ import { FUNDING_SOURCES, type Purchase, PurchaseSchema } from '../../lib/db/ent
 import { getDb } from '../../lib/db/instance';
 import type { MessageKey } from '../../lib/i18n';
 import { isActivePledge } from '../../lib/ledger/pledges';
+import { orderItemKey } from '../../lib/ledger/purchase-draft';
 import type { MatchResult } from '../../lib/match/listing';
 import { messenger } from '../../lib/messenger';
 import { displayYuan } from '../../lib/money';
-import { orderItemKey, readOrderReview } from '../../lib/orders/review';
+import { readOrderReview } from '../../lib/orders/review';
 import { purchaseFromOrderItem } from '../../lib/orders/to-purchase';
 import type { FoundOrder, OrderItem } from '../../lib/sites/types';
 

@@ -1,5 +1,6 @@
 import { parseDate } from '../dates';
 import type { FUNDING_SOURCES, PURCHASE_TYPES, Purchase, UnsoldGood } from '../db/entities';
+import type { MatchResult } from '../match/listing';
 import { formatYuan, parseYuanToFen } from '../money';
 import type { Prefill } from '../prefill';
 
@@ -134,6 +135,23 @@ export function validateDraft(draft: PurchaseDraft, today: string): DraftErrors 
 }
 
 /**
+ * The ledger's `orderKey` of an order's item (`platform:orderNo:itemId`):
+ * the same item of the same order is never logged twice.
+ */
+export const orderItemKey = (platform: string, orderNo: string, itemId: string) => `${platform}:${orderNo}:${itemId}`;
+
+/** The certification a match result states, as a purchase keeps it (no empty fields). */
+export function certificationOf(result: MatchResult): Purchase['certification'] {
+  const certification: Purchase['certification'] = {};
+  if (result.tier) certification.tier = result.tier;
+  if (result.tier === 'certified') certification.status = 'valid';
+  else if (result.tier === 'expired') certification.status = 'expired';
+  if (result.batch) certification.batch = result.batch;
+  if (result.entryId) certification.entryId = result.entryId;
+  return certification;
+}
+
+/**
  * The stored purchase for a valid draft. `from` says where its certification
  * comes from: a listing matched now, an unsold-register entry, or (editing)
  * the purchase as stored, whose certification stays as it stood when bought.
@@ -164,17 +182,7 @@ export function purchaseFromDraft(
       : unsold
         ? { tier: 'unsold' }
         : prefill
-          ? {
-              tier: prefill.result.tier,
-              status:
-                prefill.result.tier === 'certified'
-                  ? 'valid'
-                  : prefill.result.tier === 'expired'
-                    ? 'expired'
-                    : undefined,
-              batch: prefill.result.batch,
-              entryId: prefill.result.entryId,
-            }
+          ? certificationOf(prefill.result)
           : {},
     createdAt: meta.createdAt,
   };
@@ -186,7 +194,7 @@ export function purchaseFromDraft(
     platform: draft.platform,
     url: draft.url.trim(),
     orderNo,
-    orderKey: orderNo ? `${draft.platform || 'other'}:${orderNo}:${itemId ?? ''}` : undefined,
+    orderKey: orderNo ? orderItemKey(draft.platform || 'other', orderNo, itemId ?? '') : undefined,
     pledgeId: draft.pledgeId || undefined,
     catalogueEntryId: stored ? stored.catalogueEntryId : prefill?.result.entryId,
     unsoldGoodId: stored ? stored.unsoldGoodId : (unsold?.id ?? prefill?.result.unsoldId),
@@ -194,9 +202,6 @@ export function purchaseFromDraft(
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value) (purchase as Record<string, unknown>)[key] = value;
-  }
-  for (const key of Object.keys(purchase.certification) as (keyof Purchase['certification'])[]) {
-    if (purchase.certification[key] === undefined) delete purchase.certification[key];
   }
   return purchase;
 }

@@ -41,6 +41,3 @@ export function readOrderReview(hash: string): FoundOrder[] {
     return [];
   }
 }
-
-/** The key that makes re-importing an order item a no-op (the ledger's `orderKey` index). */
-export const orderItemKey = (site: string, orderNo: string, itemId: string) => `${site}:${orderNo}:${itemId}`;

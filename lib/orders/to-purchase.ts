@@ -1,7 +1,7 @@
 import type { Purchase } from '../db/entities';
+import { certificationOf, orderItemKey } from '../ledger/purchase-draft';
 import type { MatchResult } from '../match/listing';
 import type { FoundOrder, OrderItem } from '../sites/types';
-import { orderItemKey } from './review';
 
 const ITEM_URLS: Partial<Record<FoundOrder['site'], (id: string) => string>> = {
   jd: (id) => `https://item.jd.com/${id}.html`,
@@ -34,7 +34,7 @@ export function purchaseFromOrderItem(
     platform: order.site,
     orderNo: order.orderNo,
     orderKey: orderItemKey(order.site, order.orderNo, item.itemId),
-    certification: {},
+    certification: certificationOf(result),
     createdAt: meta.createdAt,
   };
   const optional: Partial<Purchase> = {
@@ -49,10 +49,5 @@ export function purchaseFromOrderItem(
     note: item.amountEstimated ? `金额按件数分摊自订单合计 ${(order.totalFen / 100).toFixed(2)} 元` : undefined,
   };
   for (const [key, value] of Object.entries(optional)) if (value) (purchase as Record<string, unknown>)[key] = value;
-  if (result.tier) purchase.certification.tier = result.tier;
-  if (result.tier === 'certified') purchase.certification.status = 'valid';
-  if (result.tier === 'expired') purchase.certification.status = 'expired';
-  if (result.batch) purchase.certification.batch = result.batch;
-  if (result.entryId) purchase.certification.entryId = result.entryId;
   return purchase;
 }
