@@ -1,19 +1,10 @@
 import { Alert, Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { DateRange } from '../../components/DateRange';
+import { exportMemberFile } from '../../components/export-member-file';
 import { useI18n } from '../../components/i18n';
-import { saveFile, XLSX_TYPE } from '../../components/save-file';
 import { todayIso } from '../../lib/dates';
-import { getDb } from '../../lib/db/instance';
-import {
-  memberCsvBytes,
-  memberFileName,
-  memberRowsOf,
-  memberTotals,
-  memberXlsxBytes,
-} from '../../lib/ledger/member-export';
 import { displayYuan } from '../../lib/money';
-import { settings } from '../../lib/settings';
 
 /** Exports the user's purchases of a period as the member file a coordinator merges (DESIGN §7). */
 export function MemberExport() {
@@ -28,18 +19,10 @@ export function MemberExport() {
       setMessage({ type: 'error', text: t('export.badPeriod') });
       return;
     }
-    const period = { start: start || undefined, end: end || undefined };
-    const [purchases, profile] = await Promise.all([getDb().purchases.toArray(), settings.profile.getValue()]);
-    const rows = memberRowsOf(purchases, profile, period);
-    if (kind === 'xlsx') {
-      const meta = { profile, period, exportedAt: new Date().toISOString() };
-      saveFile(memberXlsxBytes(rows, meta), memberFileName(profile, period, 'xlsx'), XLSX_TYPE);
-    } else {
-      saveFile(memberCsvBytes(rows), memberFileName(profile, period, 'csv'), 'text/csv;charset=utf-8');
-    }
-    const done = t('export.done', { count: rows.length, total: displayYuan(memberTotals(rows).totalFen) });
+    const result = await exportMemberFile(kind, { start: start || undefined, end: end || undefined });
+    const done = t('export.done', { count: result.count, total: displayYuan(result.totalFen) });
     setMessage(
-      profile.name ? { type: 'success', text: done } : { type: 'warning', text: `${done} ${t('export.noProfile')}` },
+      result.signed ? { type: 'success', text: done } : { type: 'warning', text: `${done} ${t('export.noProfile')}` },
     );
   }
 

@@ -1,6 +1,7 @@
 import { Button, Card, Descriptions, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
+import { DateRange } from '../../components/DateRange';
 import { useI18n } from '../../components/i18n';
 import { PurchaseForm } from '../../components/PurchaseForm';
 import { TIER_TONE } from '../../components/tone';
@@ -89,22 +90,12 @@ function PurchasesTable() {
         </Card>
       )}
       <Space wrap style={{ marginBottom: 12 }} data-testid="purchases-filters">
-        <Input
-          type="date"
-          aria-label={t('purchases.filter.start')}
-          value={filter.start ?? ''}
-          onChange={(e) => set({ start: e.target.value || undefined })}
-          style={{ width: 150 }}
-          data-testid="purchases-filter-start"
-        />
-        <span>—</span>
-        <Input
-          type="date"
-          aria-label={t('purchases.filter.end')}
-          value={filter.end ?? ''}
-          onChange={(e) => set({ end: e.target.value || undefined })}
-          style={{ width: 150 }}
-          data-testid="purchases-filter-end"
+        <DateRange
+          start={filter.start ?? ''}
+          end={filter.end ?? ''}
+          label={t('purchases.filter.start')}
+          testId="purchases-filter"
+          onChange={(range) => set({ start: range.start || undefined, end: range.end || undefined })}
         />
         <Select
           aria-label={t('purchases.filter.platform')}

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { exportMemberFile } from '../../components/export-member-file';
 import { useI18n } from '../../components/i18n';
 import { PurchaseForm } from '../../components/PurchaseForm';
-import { saveFile, XLSX_TYPE } from '../../components/save-file';
 import { useSetting } from '../../components/use-setting';
 import { countEntries } from '../../lib/catalogue/store';
 import { todayIso } from '../../lib/dates';
@@ -14,7 +14,6 @@ import { messenger } from '../../lib/messenger';
 import { displayYuan } from '../../lib/money';
 import type { Prefill } from '../../lib/prefill';
 import { PrefillSchema } from '../../lib/prefill';
-import { settings } from '../../lib/settings';
 import { adapterFor } from '../../lib/sites';
 import { parseShareText } from '../../lib/sites/share-text';
 import { suggestUnsold } from '../../lib/unsold/suggest';
@@ -198,16 +197,6 @@ export function App() {
     setDeleted(p);
   }
 
-  async function exportYear() {
-    // Loaded on demand: the spreadsheet writer is most of the export's weight, and the popup must open fast.
-    const { memberFileName, memberRowsOf, memberXlsxBytes } = await import('../../lib/ledger/member-export');
-    const profile = await settings.profile.getValue();
-    const period = { start: `${year}-01-01`, end: `${year}-12-31` };
-    const rows = memberRowsOf(await getDb().purchases.toArray(), profile, period);
-    const meta = { profile, period, exportedAt: new Date().toISOString() };
-    saveFile(memberXlsxBytes(rows, meta), memberFileName(profile, period, 'xlsx'), XLSX_TYPE);
-  }
-
   return (
     <>
       <header>
@@ -295,7 +284,11 @@ export function App() {
           <a className="button" href="/dashboard.html" target="_blank" rel="noreferrer">
             {t('popup.openDashboard')}
           </a>
-          <button type="button" onClick={() => void exportYear()} data-testid="popup-export">
+          <button
+            type="button"
+            onClick={() => void exportMemberFile('xlsx', { start: `${year}-01-01`, end: `${year}-12-31` })}
+            data-testid="popup-export"
+          >
             {t('popup.export')}
           </button>
         </div>

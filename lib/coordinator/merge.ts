@@ -1,4 +1,5 @@
-import { inPeriod, type MemberRow, type Period, totalsBy } from '../ledger/member-export';
+import { inPeriod, type MemberRow, type Period } from '../ledger/member-export';
+import { totalsBy } from '../ledger/totals';
 import { foldText } from '../match/normalize';
 import type { MemberFileReport } from './read-member-file';
 
@@ -100,10 +101,10 @@ export function mergeMemberFiles(reports: readonly MemberFileReport[], options: 
     rows,
     totalFen: rows.reduce((sum, r) => sum + r.amountFen, 0),
     certifiedFen: rows.reduce((sum, r) => sum + (r.certification === 'certified' ? r.amountFen : 0), 0),
-    byPerson: totalsBy(rows, (r) => r.person || '（未署名）', amount).sort((a, b) => b[1] - a[1]),
-    byCounty: totalsBy(rows, (r) => r.county || '（未填）', amount).sort((a, b) => b[1] - a[1]),
-    byMonth: totalsBy(rows, (r) => r.date.slice(0, 7), amount).sort((a, b) => a[0].localeCompare(b[0])),
-    byFunding: totalsBy(rows, (r) => r.funding || '（未填）', amount).sort((a, b) => b[1] - a[1]),
+    byPerson: totalsBy(rows, (r) => r.person || '（未署名）', amount),
+    byCounty: totalsBy(rows, (r) => r.county || '（未填）', amount),
+    byMonth: totalsBy(rows, (r) => r.date.slice(0, 7), amount, 'key'),
+    byFunding: totalsBy(rows, (r) => r.funding || '（未填）', amount),
     flagCounts,
     failedFiles: reports.filter((r) => r.error).length,
   };

@@ -3,7 +3,7 @@ import {
   type CertificationLabel,
   certificationOfLabel,
   isMemberHeader,
-  MEMBER_COLUMNS,
+  MEMBER_LABELS,
   type MemberField,
   mapMemberHeaders,
   README_KEYS,
@@ -34,10 +34,6 @@ export interface MemberFileReport {
   problems: string[];
   totalFen: number;
 }
-
-const LABEL: Record<MemberField, string> = Object.fromEntries(
-  Object.entries(MEMBER_COLUMNS).map(([field, aliases]) => [field, aliases[0]]),
-) as Record<MemberField, string>;
 
 /** Reads the 说明 sheet (key | value rows) into what it declares. */
 function readReadme(grid: string[][] | undefined): MemberFileReport['declared'] {
@@ -93,7 +89,7 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
   const fields = mapMemberHeaders(table.headers);
   const missing = REQUIRED_MEMBER_FIELDS.filter((f) => !fields.includes(f));
   if (missing.length) {
-    report.error = `「${file.name}」缺少必需的列：${missing.map((f) => LABEL[f]).join('、')}。`;
+    report.error = `「${file.name}」缺少必需的列：${missing.map((f) => MEMBER_LABELS[f]).join('、')}。`;
     return report;
   }
   report.declared = readReadme(table.otherSheets?.说明);
@@ -111,7 +107,7 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
     }
     report.rowsRead++;
     const reject = (field: MemberField, reason: string) => {
-      report.rejected.push({ rowNumber, column: LABEL[field], reason });
+      report.rejected.push({ rowNumber, column: MEMBER_LABELS[field], reason });
     };
     const date = parseDate(get('date'));
     if (!get('date')) {

@@ -267,7 +267,6 @@ export const en: Record<MessageKey, string> = {
   'settings.home.placeholder': 'Choose province / city / county',
   'purchases.all': 'All purchases',
   'purchases.filter.start': 'From',
-  'purchases.filter.end': 'To',
   'purchases.filter.platform': 'Platform',
   'purchases.filter.funding': 'Funding',
   'purchases.filter.tier': 'Certification',

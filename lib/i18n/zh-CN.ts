@@ -263,7 +263,6 @@ export const zhCN = {
   'settings.home.placeholder': '选择省 / 市 / 县',
   'purchases.all': '全部记录',
   'purchases.filter.start': '从',
-  'purchases.filter.end': '到',
   'purchases.filter.platform': '平台',
   'purchases.filter.funding': '资金来源',
   'purchases.filter.tier': '认定状态',

@@ -32,7 +32,12 @@ export const MEMBER_COLUMNS = {
 
 export type MemberField = keyof typeof MEMBER_COLUMNS;
 export const MEMBER_FIELDS = Object.keys(MEMBER_COLUMNS) as MemberField[];
-export const MEMBER_HEADERS: string[] = MEMBER_FIELDS.map((f) => MEMBER_COLUMNS[f][0]);
+/** Each field's header as our files write it (the first alias), also what messages name. */
+export const MEMBER_LABELS = Object.fromEntries(MEMBER_FIELDS.map((f) => [f, MEMBER_COLUMNS[f][0]])) as Record<
+  MemberField,
+  string
+>;
+export const MEMBER_HEADERS: string[] = MEMBER_FIELDS.map((f) => MEMBER_LABELS[f]);
 export const REQUIRED_MEMBER_FIELDS: readonly MemberField[] = ['date', 'product', 'amount'];
 
 const LOOKUP = new Map<string, MemberField>();

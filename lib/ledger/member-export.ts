@@ -11,6 +11,7 @@ import {
   MEMBER_HEADERS,
   README_KEYS,
 } from './member-columns';
+import { totalsBy } from './totals';
 
 /** Who exports: the profile of the settings. */
 export interface MemberProfile {
@@ -88,20 +89,13 @@ export interface Totals {
   byFunding: [string, number][];
 }
 
-/** Sums by key, largest first (months in calendar order). */
-export function totalsBy<T>(rows: readonly T[], key: (row: T) => string, fen: (row: T) => number): [string, number][] {
-  const sums = new Map<string, number>();
-  for (const row of rows) sums.set(key(row), (sums.get(key(row)) ?? 0) + fen(row));
-  return [...sums];
-}
-
 export function memberTotals(rows: readonly MemberRow[]): Totals {
   const amount = (r: MemberRow) => r.amountFen;
   return {
     totalFen: rows.reduce((sum, r) => sum + r.amountFen, 0),
-    byMonth: totalsBy(rows, (r) => r.date.slice(0, 7), amount).sort((a, b) => a[0].localeCompare(b[0])),
-    byCounty: totalsBy(rows, (r) => r.county || '（未填）', amount).sort((a, b) => b[1] - a[1]),
-    byFunding: totalsBy(rows, (r) => r.funding || '（未填）', amount).sort((a, b) => b[1] - a[1]),
+    byMonth: totalsBy(rows, (r) => r.date.slice(0, 7), amount, 'key'),
+    byCounty: totalsBy(rows, (r) => r.county || '（未填）', amount),
+    byFunding: totalsBy(rows, (r) => r.funding || '（未填）', amount),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Pledge, Purchase } from '../db/entities';
 import { countsTowardPledge, isActivePledge } from './pledges';
+import { totalsBy } from './totals';
 
 export interface OverviewSeries {
   year: string;
@@ -28,8 +29,6 @@ export function overviewSeries(
   const months = Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'));
   const monthFen = months.map(() => 0);
   const countedByMonth = months.map(() => 0);
-  const county = new Map<string, number>();
-  const funding = new Map<string, number>();
   let countedFen = 0;
   let totalFen = 0;
   for (const p of purchases) {
@@ -41,22 +40,20 @@ export function overviewSeries(
       countedByMonth[m] = (countedByMonth[m] ?? 0) + p.amountFen;
       countedFen += p.amountFen;
     }
-    const c = p.county || '未填产地';
-    county.set(c, (county.get(c) ?? 0) + p.amountFen);
-    funding.set(p.fundingSource, (funding.get(p.fundingSource) ?? 0) + p.amountFen);
   }
   let running = 0;
   const cumulativeCountedFen = countedByMonth.map((fen) => (running += fen));
   const active = pledges.filter((p) => isActivePledge(p, today));
-  const byValue = (a: [string, number], b: [string, number]) => b[1] - a[1];
+  const ofYear = purchases.filter((p) => p.purchasedOn.startsWith(year));
+  const amount = (p: Purchase) => p.amountFen;
   return {
     year,
     months,
     monthFen,
     cumulativeCountedFen,
     targetFen: active.length ? active.reduce((sum, p) => sum + p.targetFen, 0) : undefined,
-    byCounty: [...county].sort(byValue),
-    byFunding: [...funding].sort(byValue),
+    byCounty: totalsBy(ofYear, (p) => p.county || '未填产地', amount),
+    byFunding: totalsBy(ofYear, (p) => p.fundingSource, amount),
     countedFen,
     totalFen,
   };
