@@ -21,7 +21,7 @@ import { TONE } from '../../components/tone';
 import { useSetting } from '../../components/use-setting';
 import { type MergedRow, type MergeFlag, mergeMemberFiles } from '../../lib/coordinator/merge';
 import { mapWithRunners } from '../../lib/coordinator/pool';
-import type { MemberFileReport } from '../../lib/coordinator/read-member-file';
+import { type MemberFileReport, unreadableFile } from '../../lib/coordinator/read-member-file';
 import { unitReportFileName, unitReportGrid, unitReportXlsxBytes } from '../../lib/coordinator/unit-report';
 import { todayIso } from '../../lib/dates';
 import type { MessageKey } from '../../lib/i18n';
@@ -63,16 +63,21 @@ async function readMemberFiles(files: File[]): Promise<MemberFileReport[]> {
     return await mapWithRunners(
       files,
       workers.map((worker) => async (file: File) => {
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const id = nextId++;
-        return new Promise<MemberFileReport>((resolve, reject) => {
-          worker.onmessage = (event: MessageEvent<MergeWorkerReply>) => {
-            if (event.data.id === id) resolve(event.data.report);
-          };
-          worker.onerror = (event) => reject(new Error(event.message));
-          const request: MergeWorkerRequest = { id, name: file.name, bytes };
-          worker.postMessage(request, [bytes.buffer]);
-        });
+        try {
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          const id = nextId++;
+          return await new Promise<MemberFileReport>((resolve, reject) => {
+            worker.onmessage = (event: MessageEvent<MergeWorkerReply>) => {
+              if (event.data.id === id) resolve(event.data.report);
+            };
+            worker.onerror = (event) => reject(new Error(event.message));
+            const request: MergeWorkerRequest = { id, name: file.name, bytes };
+            worker.postMessage(request, [bytes.buffer]);
+          });
+        } catch (error) {
+          // A file the browser cannot hand over is reported like any bad file; the others still merge.
+          return unreadableFile(file.name, error);
+        }
       }),
     );
   } finally {

@@ -49,6 +49,7 @@ export function Orders() {
   const [fundingSource, setFundingSource] = useState<Purchase['fundingSource']>('个人');
   const [pledgeId, setPledgeId] = useState('');
   const [done, setDone] = useState<number>();
+  const [failed, setFailed] = useState<string>();
   const pledges = useLiveQuery(() => getDb().pledges.toArray(), [], []);
 
   const rows: Row[] = useMemo(
@@ -83,6 +84,16 @@ export function Orders() {
   }, [rows]);
 
   async function importTicked() {
+    setFailed(undefined);
+    try {
+      setDone(await writeTicked());
+    } catch (error) {
+      setFailed(t('orders.failed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  }
+
+  /** Writes the ticked items not yet in the ledger, all or nothing; how many were added. */
+  async function writeTicked(): Promise<number> {
     const db = getDb();
     const chosen = rows
       .map((r, i) => ({ ...r, result: results?.[i] }))
@@ -102,7 +113,7 @@ export function Orders() {
         ),
       ),
     );
-    const added = await db.transaction('rw', db.purchases, async () => {
+    return db.transaction('rw', db.purchases, async () => {
       // Checked again inside the transaction: two tabs importing the same list add it once.
       const present = new Set(
         (
@@ -116,7 +127,6 @@ export function Orders() {
       await db.purchases.bulkAdd(fresh);
       return fresh.length;
     });
-    setDone(added);
   }
 
   if (!orders.length) return <Alert type="info" showIcon title={t('orders.intro')} />;
@@ -213,6 +223,7 @@ export function Orders() {
             {t('orders.import', { count: selectable })}
           </Button>
         </Space>
+        {failed && <Alert style={{ marginTop: 12 }} type="error" showIcon title={failed} data-testid="orders-failed" />}
         {done !== undefined && (
           <Alert
             style={{ marginTop: 12 }}

@@ -63,6 +63,11 @@ function PledgeForm({ editing, onDone }: { editing?: Pledge; onDone: () => void 
 
   async function save(v: PledgeFormValues) {
     const targetFen = targetOf(v) ?? 0;
+    // A share of a tiny total can round to 0 fen: say so rather than fail to save.
+    if (targetFen < 1) {
+      form.setFields([{ name: v.mode === 'share' ? 'base' : 'target', errors: [t('pledges.error.target')] }]);
+      return;
+    }
     const pledge = PledgeSchema.parse({
       id: editing?.id ?? crypto.randomUUID(),
       title: v.title.trim(),

@@ -136,8 +136,15 @@ export function Unsold() {
       { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
       { today: todayIso(), newId: () => crypto.randomUUID() },
     );
-    if (report.goods.length) await getDb().unsoldGoods.bulkAdd(report.goods);
-    setImported(report);
+    try {
+      // One transaction: a failed write leaves the register as it was, not half imported.
+      const db = getDb();
+      if (report.goods.length) await db.transaction('rw', db.unsoldGoods, () => db.unsoldGoods.bulkAdd(report.goods));
+      setImported(report);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setImported({ ...report, goods: [], error: t('unsold.import.failed', { message }) });
+    }
   }
 
   const exportAs = (kind: 'xlsx' | 'csv') => {

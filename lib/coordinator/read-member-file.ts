@@ -57,21 +57,25 @@ function personFromFileName(fileName: string): string {
   return (parts.length > 1 && parts[0]?.includes('明细') ? parts[1] : parts[0]) ?? base;
 }
 
+function emptyReport(fileName: string): MemberFileReport {
+  return { fileName, rows: [], rowsRead: 0, rejected: [], declared: {}, problems: [], totalFen: 0 };
+}
+
+/** The report of a file that could not even be opened (the browser failed to read it). */
+export function unreadableFile(fileName: string, error: unknown): MemberFileReport {
+  return {
+    ...emptyReport(fileName),
+    error: `「${fileName}」无法读取：${error instanceof Error ? error.message : String(error)}`,
+  };
+}
+
 /**
  * Reads one member file (ours or hand-filled with the same headers; XLSX or
  * CSV, UTF-8 or GBK). Never throws: a file that cannot be read comes back
  * with `error` set, so the merge of the other files goes on.
  */
 export function readMemberFile(file: { name: string; bytes: Uint8Array }): MemberFileReport {
-  const report: MemberFileReport = {
-    fileName: file.name,
-    rows: [],
-    rowsRead: 0,
-    rejected: [],
-    declared: {},
-    problems: [],
-    totalFen: 0,
-  };
+  const report = emptyReport(file.name);
   let table: ReturnType<typeof readTableFile>;
   try {
     table = readTableFile(file, {
@@ -83,7 +87,7 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
       alsoRead: ['说明'],
     });
   } catch (error) {
-    report.error = error instanceof TableFileError ? error.message : `「${file.name}」无法读取：${String(error)}`;
+    report.error = error instanceof TableFileError ? error.message : unreadableFile(file.name, error).error;
     return report;
   }
   const fields = mapMemberHeaders(table.headers);

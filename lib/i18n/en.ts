@@ -313,4 +313,6 @@ export const en: Record<MessageKey, string> = {
   'popup.totals': 'This month {month} ({counted} counts) · this year {year}',
   'coordinator.or': 'or',
   'purchases.filter.anyOf': '{name}: all',
+  'orders.failed': 'Import failed; nothing was written: {message}',
+  'unsold.import.failed': 'Import failed; nothing was written: {message}',
 };

@@ -309,6 +309,8 @@ export const zhCN = {
   'popup.totals': '本月 {month}（其中计入 {counted}）· 本年 {year}',
   'coordinator.or': '或',
   'purchases.filter.anyOf': '{name}：全部',
+  'orders.failed': '导入失败，什么都没有写入：{message}',
+  'unsold.import.failed': '导入失败，什么都没有写入：{message}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,3 +1,4 @@
+import { parseDate } from '../dates';
 import { parseYuanToFen } from '../money';
 
 /** Visible text of an element with runs of white space folded; '' when absent. */
@@ -51,8 +52,7 @@ export function splitByQuantity(totalFen: number, quantities: readonly number[])
   });
 }
 
-/** A date written in a list (2026-03-05 10:21:33, 2026/3/5) as YYYY-MM-DD. */
+/** The date a list writes (2026-03-05 10:21:33, 2026/3/5, 2026年3月5日), as YYYY-MM-DD; undefined when not a real date. */
 export function isoDateIn(text: string): string | undefined {
-  const m = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/.exec(text);
-  return m ? `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] as string).padStart(2, '0')}` : undefined;
+  return parseDate(/\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/.exec(text)?.[0]);
 }
