@@ -16,6 +16,21 @@ export function excelSerialToIso(serial: number): string | undefined {
   return iso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** YYYY-MM-DD in ASCII digits, by char codes (a national import reads 300,000 dates). */
+function isIsoShaped(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
+function digitsAt(s: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
 /**
  * Reads 2020-09-02, 2020/9/2, 2020.9.2, 2020年9月2日, 20200902, full-width
  * digits, and Excel serial numbers (as numbers or digit strings of 5).
@@ -27,6 +42,11 @@ export function parseDate(input: string | number | Date | null | undefined): str
     return Number.isNaN(input.getTime()) ? undefined : iso(input.getFullYear(), input.getMonth() + 1, input.getDate());
   }
   if (typeof input === 'number') return excelSerialToIso(input);
+  if (isIsoShaped(input)) {
+    // The common case, without normalising: 2020-09-02 (checked as a real day).
+    const checked = iso(digitsAt(input, 0, 4), digitsAt(input, 5, 2), digitsAt(input, 8, 2));
+    return checked === input ? input : checked;
+  }
   const s = input.normalize('NFKC').trim().replace(/\s+/g, '');
   if (!s) return undefined;
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[T ]?\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(s);

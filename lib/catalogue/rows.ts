@@ -1,6 +1,7 @@
 import { isValidCreditCode, normalizeCreditCode } from '../credit-code';
 import { parseDate } from '../dates';
 import type { CatalogueEntry, CatalogueStatus, Storefront } from '../db/entities';
+import { deriveMatchKeys } from '../match/build-index';
 import type { SiteId } from '../match/listing';
 import { foldText, nfkc, supplierKey } from '../match/normalize';
 import { resolveCounty } from '../regions';
@@ -75,13 +76,25 @@ const STATUS: Record<string, CatalogueStatus> = {
   revoked: 'revoked',
 };
 
+/** Item ids in a cell: digits, several separated by commas or spaces; 1234.0 is how Excel wrote 1234. */
+function readItemIds(cell: string): string[] {
+  return cell
+    .split(/[\s,，;；、|]+/)
+    .map((s) => s.replace(/\.0$/, ''))
+    .filter((s) => /^\d{3,20}$/.test(s));
+}
+
 const NO_EXPIRY = /^(?:长期|长期有效|永久|无|-|—)$/;
 
 /** Cell text: NFKC (full-width digits and spaces), trimmed, inner white space folded. */
 function clean(text: string | undefined): string {
   if (!text) return '';
-  const normal = nfkc(text);
-  return normal === text && !/\s/.test(text) ? text : normal.replace(/\s+/g, ' ').trim();
+  // Printable ASCII and CJK ideographs need nothing (one scan, no regex: 2.7 million cells in a national list).
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x21 || c > 0x7e) && (c < 0x4e00 || c > 0x9fff)) return nfkc(text).replace(/\s+/g, ' ').trim();
+  }
+  return text;
 }
 
 /**
@@ -149,6 +162,8 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
     const get = (field: CatalogueField) => row[field];
     const reject = (field: CatalogueField, message: string) =>
       plan.rejected.push({ rowNumber, column: column(field), message });
+    const warn = (field: CatalogueField, message: string) =>
+      plan.warnings.push({ rowNumber, column: column(field), message });
 
     const name = get('name');
     const supplier = get('supplier');
@@ -175,9 +190,6 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
     }
     if (badDate) continue;
 
-    const warn = (field: CatalogueField, message: string) =>
-      plan.warnings.push({ rowNumber, column: column(field), message });
-
     const creditCode: string | undefined = get('creditCode') ? normalizeCreditCode(get('creditCode')) : undefined;
     if (creditCode && !isValidCreditCode(creditCode)) warn('creditCode', `统一社会信用代码校验不通过：${creditCode}`);
 
@@ -200,10 +212,7 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
     const platform = platformText ? parsePlatform(platformText) : undefined;
     if (platformText && !platform) warn('platform', `平台「${platformText}」不是支持的网站`);
     const shopName = get('shopName') || undefined;
-    const itemIds = get('itemId')
-      .split(/[\s,，;；、|]+/)
-      .map((s) => s.replace(/\.0$/, ''))
-      .filter((s) => /^\d{3,20}$/.test(s));
+    const itemIds = get('itemId') ? readItemIds(get('itemId')) : [];
     if (get('itemId') && itemIds.length === 0) warn('itemId', `商品编号「${get('itemId')}」无法识别`);
     const storefronts: Storefront[] = platform && (shopName || itemIds.length) ? [{ platform, shopName, itemIds }] : [];
 
@@ -259,6 +268,8 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
       const value = get(field);
       if (value) entry[field] = value;
     }
+    // Derived here, once, rather than at every index build.
+    entry.matchKeys = deriveMatchKeys(entry);
     plan.entries.push(entry);
   }
   return plan;

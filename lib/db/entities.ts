@@ -55,6 +55,10 @@ export const CatalogueEntrySchema = z.object({
   itemKeys: z.array(z.string()).optional(),
   /** Columns of the imported file that we do not know, kept as they were. */
   extra: z.record(z.string(), z.string()).optional(),
+  /** Keys the matcher derived at import (see EntryMatchKeys in lib/match); derived again if missing or older. */
+  matchKeys: z
+    .object({ rules: z.number().int().positive(), cores: z.string(), parties: z.array(z.string()) })
+    .optional(),
 });
 export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
 

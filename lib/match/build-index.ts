@@ -17,7 +17,28 @@ export interface IndexableEntry {
   status: 'valid' | 'expired' | 'revoked';
   storefronts?: { platform: string; shopName?: string; itemIds: string[] }[];
   itemKeys?: string[];
+  /** What the import derived for matching; used when made by the current rules. */
+  matchKeys?: EntryMatchKeys;
 }
+
+/**
+ * An entry's keys as the matcher derives them: the product cores a title must
+ * contain ('|'-joined) and the supplier and shop keys. Derived once at import
+ * and stored with the entry, because deriving them is most of an index build
+ * (over half a second for a national list); `rules` says which rules made them.
+ */
+export interface EntryMatchKeys {
+  rules: number;
+  cores: string;
+  parties: string[];
+}
+
+/**
+ * The version of the rules that derive match keys (productCore, nameCore,
+ * partyKeys, place names). Raise it when they change: stored keys of an older
+ * version are then derived again at every build until the source is re-imported.
+ */
+export const MATCH_KEY_RULES = 1;
 
 /** What the index needs of an unsold-register entry. */
 export interface IndexableUnsold {
@@ -147,15 +168,32 @@ class PostingsBuilder {
   }
 }
 
-/** A product core, cached by name; the entry's own county is stripped per entry (cheap). */
-function cachedCore(cache: Map<string, string>, name: string, county: string | undefined): string {
-  let core = cache.get(name);
-  if (core === undefined) {
-    core = productCore(name);
-    cache.set(name, core);
+/**
+ * Derives entries' match keys. Nothing is cached: deriving a key from a short
+ * name costs less than looking it up in a map of 65,000 names (a string-keyed
+ * map that size misses the processor's caches on nearly every look-up).
+ */
+export function deriveMatchKeys(e: IndexableEntry): EntryMatchKeys {
+  let cores = stripCountyPrefix(productCore(e.name), e.county);
+  for (const alias of e.aliases ?? []) {
+    const core = stripCountyPrefix(productCore(alias), e.county);
+    if (!`|${cores}|`.includes(`|${core}|`)) cores += `|${core}`;
   }
-  return stripCountyPrefix(core, county);
+  // From the stored supplier core (nameCore at import), place-stripping by the current rules.
+  const parties = longKeys(partyKeys(e.supplier, e.supplierKey || undefined));
+  for (const s of e.storefronts ?? []) {
+    if (!s.shopName) continue;
+    for (const key of longKeys(partyKeys(s.shopName))) if (!parties.includes(key)) parties.push(key);
+  }
+  return { rules: MATCH_KEY_RULES, cores, parties };
 }
+
+/** The entry's stored keys when the current rules made them, else derived now. */
+const keysOf = (e: IndexableEntry): EntryMatchKeys =>
+  e.matchKeys?.rules === MATCH_KEY_RULES ? e.matchKeys : deriveMatchKeys(e);
+
+// A one-character key (a shop called 鲜店 loses 店) would meet far too many names.
+const longKeys = (keys: string[]) => keys.filter((key) => key.length >= 2);
 
 function unsoldColumns(unsold: readonly IndexableUnsold[]) {
   return {
@@ -203,35 +241,19 @@ export function buildMatchIndex(
   };
   const shops = new PostingsBuilder();
   const items = new PostingsBuilder();
-  const coreCache = new Map<string, string>();
-  const shopKeyCache = new Map<string, string[]>();
   for (let i = 0; i < n; i++) {
     const e = entries[i] as IndexableEntry;
+    const keys = keysOf(e);
     index.entryId[i] = e.id;
     index.name[i] = e.name;
-    let cores = cachedCore(coreCache, e.name, e.county);
-    for (const alias of e.aliases ?? []) {
-      const core = cachedCore(coreCache, alias, e.county);
-      if (!`|${cores}|`.includes(`|${core}|`)) cores += `|${core}`;
-    }
-    index.cores[i] = cores;
+    index.cores[i] = keys.cores;
     index.supplier[i] = e.supplier;
     index.county[i] = e.county ?? '';
     index.countyCode[i] = Number(e.countyCode ?? 0) || 0;
     index.batch[i] = e.batch ?? '';
     index.validUntil[i] = e.validUntil ? dayNumber(e.validUntil) : 0;
     index.status[i] = STATUS_CODES[e.status];
-    // Recomputed, not read from the stored supplierKey: keys follow the current rules.
-    for (const key of partyKeys(e.supplier, e.supplierKey || undefined)) if (key.length >= 2) shops.add(key, i);
-    for (const s of e.storefronts ?? []) {
-      if (!s.shopName) continue;
-      let shopKeys = shopKeyCache.get(s.shopName);
-      if (!shopKeys) {
-        shopKeys = partyKeys(s.shopName);
-        shopKeyCache.set(s.shopName, shopKeys);
-      }
-      for (const key of shopKeys) if (key.length >= 2) shops.add(key, i);
-    }
+    for (const key of keys.parties) shops.add(key, i);
     for (const key of e.itemKeys ?? []) items.add(key, i);
   }
   const packedShops = shops.pack();

@@ -45,6 +45,8 @@ export function foldText(text: string): string {
   return toSimplified(nfkc(text).toLowerCase()).replace(/\s+/g, '');
 }
 
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
 // Words shops put in titles that say nothing about the product.
 const MARKETING =
   /包邮|顺丰|新鲜|现货|正宗|特产|特级|精选|优质|农家|自产|自家|直发|直供|产地直发|产地|批发|礼盒装|礼盒|送礼|年货|整箱|官方|旗舰|热卖|爆款|促销|限时|秒杀|新货|当季|现摘|现挖|现采|纯天然|天然|散装|包装|袋装|罐装|盒装|一级|二级|家用|商用|买一送一|第二件半价/g;
@@ -53,8 +55,15 @@ const QUANTITY =
   /\d+(?:\.\d+)?\s*(?:kg|g|ml|l|千克|公斤|克|斤|两|毫升|升|枚|个|只|袋|包|盒|箱|瓶|罐|件|份|条|根|片|粒|颗|支|提|桶|装)+(?:\s*[x×*]\s*\d+\s*(?:袋|包|盒|箱|瓶|罐|件|份)?)?/g;
 const PROMO_BRACKETS = /【[^】]*】|\[[^\]]*\]|〖[^〗]*〗|「[^」]*」/g;
 
+function isAllHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isHan(text.charCodeAt(i))) return false;
+  return text.length > 0;
+}
+
 /** A title as the matcher compares it: no promotions, weights or marketing words. */
 export function normalizeTitle(title: string): string {
+  // Han characters only (most product names): nothing to fold but the script, no weights or brackets.
+  if (isAllHan(title)) return toSimplified(title).replace(MARKETING, '');
   return foldText(title.replace(PROMO_BRACKETS, ' '))
     .replace(QUANTITY, ' ')
     .replace(MARKETING, ' ')
@@ -65,7 +74,6 @@ const LEGAL_FORMS =
   /(?:股份有限公司|有限责任公司|有限公司|股份合作社|农民专业合作社联合社|农民专业合作社|专业合作社|合作社|联合社|集团|公司|家庭农场|农场|厂|商行|经营部|门市部)$/;
 const SHOP_WORDS =
   /(?:官方旗舰店|旗舰店|专营店|专卖店|官方店|自营店|京东自营|自营|企业店|工厂店|直营店|直销店|店铺|小店|店)$/;
-const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /**
  * Drops a leading 省 / 市 (州, 地区, 盟) / 县 (区, 旗, 市), each the shortest run of

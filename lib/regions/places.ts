@@ -100,7 +100,7 @@ export interface PlaceMention {
   poverty: boolean;
 }
 
-/** Terms by the char code of their first character, longest first. */
+/** Terms by their first two characters (every county name and core has at least two), longest first. */
 function buildTerms(): Map<number, Term[]> {
   const full = new Map<string, Set<string>>();
   const cores = new Map<string, Set<string>>();
@@ -125,12 +125,12 @@ function buildTerms(): Map<number, Term[]> {
   }
   for (const p of PROVINCES) larger.add(p.name.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, ''));
 
-  const byFirst = new Map<number, Term[]>();
+  const byPrefix = new Map<number, Term[]>();
   const push = (term: Term) => {
-    const first = term.text.charCodeAt(0);
-    const list = byFirst.get(first) ?? [];
+    const first = pairCode(term.text, 0);
+    const list = byPrefix.get(first) ?? [];
     list.push(term);
-    byFirst.set(first, list);
+    byPrefix.set(first, list);
   };
   for (const [text, codes] of full) {
     if (codes.size === 1) push({ text, codes: [...codes], core: false }); // 城关区 ×2, 朝阳区 ×2 … name no one place
@@ -139,11 +139,14 @@ function buildTerms(): Map<number, Term[]> {
     if (codes.size !== 1 || larger.has(text) || AMBIGUOUS_CORES.has(text) || full.has(text)) continue;
     push({ text, codes: [...codes], core: true });
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.text.length - a.text.length);
-  return byFirst;
+  for (const list of byPrefix.values()) list.sort((a, b) => b.text.length - a.text.length);
+  return byPrefix;
 }
 
 let terms: Map<number, Term[]> | undefined;
+
+// Two UTF-16 units as one number key; NaN (never found) past the end.
+const pairCode = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
 
 // Han text is already NFKC-normal: skip the costly normalisation for it.
 const normalized = (text: string) => (/^[\u4e00-\u9fff]*$/.test(text) ? text : text.normalize('NFKC'));
@@ -151,7 +154,7 @@ const normalized = (text: string) => (/^[\u4e00-\u9fff]*$/.test(text) ? text : t
 /** The longest place name standing at position i of s, if it is a real mention there. */
 function termAt(s: string, i: number): Term | undefined {
   terms ??= buildTerms();
-  const candidates = terms.get(s.charCodeAt(i));
+  const candidates = terms.get(pairCode(s, i));
   if (!candidates) return undefined;
   for (const term of candidates) {
     if (!s.startsWith(term.text, i)) continue;
@@ -228,7 +231,8 @@ function countyNameIndex(): Map<string, string[]> {
   return namesIndex;
 }
 
-const resolved = new Map<string, string | undefined>();
+// name → "province|city" → code: two look-ups of short cell strings, no key built per call.
+const resolved = new Map<string, Map<string, string | undefined>>();
 
 /**
  * Resolves a county written in a file or form to its code: full current or
@@ -236,10 +240,15 @@ const resolved = new Map<string, string | undefined>();
  * Memoised: a national catalogue names the same few thousand counties again and again.
  */
 export function resolveCounty(name: string, hint: { province?: string; city?: string } = {}): string | undefined {
-  const memoKey = `${name}|${hint.province ?? ''}|${hint.city ?? ''}`;
-  if (resolved.has(memoKey)) return resolved.get(memoKey);
+  let byHint = resolved.get(name);
+  if (!byHint) {
+    byHint = new Map();
+    resolved.set(name, byHint);
+  }
+  const hintKey = hint.city ? `${hint.province ?? ''}|${hint.city}` : (hint.province ?? '');
+  if (byHint.has(hintKey)) return byHint.get(hintKey);
   const result = resolveUncached(name, hint);
-  resolved.set(memoKey, result);
+  byHint.set(hintKey, result);
   return result;
 }
 

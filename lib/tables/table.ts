@@ -78,22 +78,26 @@ function findHeaderRow(grid: string[][], isKnownHeader: (cell: string) => boolea
   return best;
 }
 
+/** A row with any cell that is not blank. */
+function hasText(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell !== '' && cell.trim() !== '') return true;
+  return false;
+}
+
 function fromGrid(
   fileName: string,
   grid: string[][],
   options: ReadTableOptions,
   base: Omit<Table, 'headers' | 'rows'>,
 ): Table {
-  const nonEmpty = grid.filter((r) => r.some((c) => c.trim() !== ''));
-  if (nonEmpty.length === 0) throw new TableFileError(fileName, '是空的：没有任何数据行。');
+  if (!grid.some(hasText)) throw new TableFileError(fileName, '是空的：没有任何数据行。');
   const headerIndex = findHeaderRow(grid, options.isKnownHeader);
   if (headerIndex < 0) throw new TableFileError(fileName, `不是可识别的表格：前 10 行中${options.noHeaderMessage}`);
   const headers = (grid[headerIndex] ?? []).map((h) => h.trim());
   const rows: Table['rows'] = [];
   for (let r = headerIndex + 1; r < grid.length; r++) {
     const cells = grid[r] ?? [];
-    if (!cells.some((c) => c !== '' && c.trim() !== '')) continue;
-    rows.push({ rowNumber: r + 1, cells });
+    if (hasText(cells)) rows.push({ rowNumber: r + 1, cells });
   }
   return { ...base, headers, rows };
 }
@@ -111,20 +115,19 @@ function guessDelimiter(text: string): string {
 function readCsv(fileName: string, bytes: Uint8Array, options: ReadTableOptions): Table {
   const { text, encoding } = decodeText(bytes);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: guessDelimiter(text) });
-  const grid = parsed.data.map((row) => row.map((c) => String(c ?? '')));
+  // Papa gives strings already (no dynamic typing): the grid is its rows, not a copy of 150,000 arrays.
+  const grid = parsed.data;
   if (grid.length && grid[grid.length - 1]?.every((c) => c === '')) grid.pop();
   const table = fromGrid(fileName, grid, options, { format: 'csv', encoding, formulaCells: [] });
   // In a CSV a formula is only text; we keep it as text and say so.
-  for (const row of table.rows) {
-    row.cells.forEach((cell, i) => {
-      if (cell.charCodeAt(0) === 0x3d /* = */ || (cell.charCodeAt(0) === 0x20 && cell.trimStart().startsWith('='))) {
-        table.formulaCells.push({
-          rowNumber: row.rowNumber,
-          column: table.headers[i] ?? `第${i + 1}列`,
-          formula: cell,
-        });
+  for (const { rowNumber, cells } of table.rows) {
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i] as string;
+      const first = cell.charCodeAt(0);
+      if (first === 0x3d /* = */ || (first === 0x20 && cell.trimStart().startsWith('='))) {
+        table.formulaCells.push({ rowNumber, column: table.headers[i] ?? `第${i + 1}列`, formula: cell });
       }
-    });
+    }
   }
   return table;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalogueFile } from '../../lib/catalogue/import';
-import { buildMatchIndex, productCore, withUnsold } from '../../lib/match/build-index';
+import {
+  buildMatchIndex,
+  deriveMatchKeys,
+  MATCH_KEY_RULES,
+  productCore,
+  withUnsold,
+} from '../../lib/match/build-index';
 import type { Listing } from '../../lib/match/listing';
 import { nameCore, normalizeTitle } from '../../lib/match/normalize';
 import { matchListings as match, matchListings } from '../../lib/match/query';
@@ -165,6 +171,20 @@ describe('the evaluation set', () => {
     const certified = tiers.find((t) => t.tier === 'certified');
     expect(certified?.precision).toBeGreaterThanOrEqual(0.99);
     expect(certified?.recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('builds the same index from the keys the import stored as from the entries alone', () => {
+    expect(data.entries.every((e) => e.matchKeys?.rules === MATCH_KEY_RULES)).toBe(true);
+    const bare = data.entries.map(({ matchKeys, ...e }) => e);
+    expect(buildMatchIndex(bare, data.unsold, 'eval')).toEqual(evalIndex);
+  });
+
+  it('derives the keys again when older rules made them', () => {
+    const stale = data.entries.map((e) => ({ ...e, matchKeys: { rules: 0, cores: '错误', parties: ['错误'] } }));
+    expect(buildMatchIndex(stale, data.unsold, 'eval')).toEqual(evalIndex);
+    // Stored keys of the current rules are what the build uses, as they are.
+    const stored = data.entries.map((e) => ({ ...e, matchKeys: { ...deriveMatchKeys(e), cores: '只此' } }));
+    expect(buildMatchIndex(stored, [], 'x').cores.every((c) => c === '只此')).toBe(true);
   });
 
   it('answers the same after serialise → load', () => {

@@ -31,6 +31,19 @@ describe('sortStrings', () => {
     }
   });
 
+  it('orders keys that share long prefixes, over many passes', () => {
+    const items: string[] = [];
+    const names: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      items.push(`jd:10001${(i * 7919) % 3001}`, `tb:6${(i * 104729) % 50000}`);
+      names.push(`祁东黄花菜${String.fromCharCode(0x4e00 + ((i * 31) % 97))}${(i * 7) % 13}`, `祁东黄花${i % 50}`);
+    }
+    items.push('jd:', 'jd', 'jd:10001', 'jd:10001');
+    names.push('祁东', '祁东黄花菜', '祁东黄花菜', '祁', 'a');
+    expect(sortStrings(items)).toEqual([...items].sort());
+    expect(sortStrings(names)).toEqual([...names].sort());
+  });
+
   it('leaves its input alone and handles the empty list', () => {
     // By code unit, as Array.prototype.sort: 乙 (U+4E59) before 甲 (U+7532).
     const keys = ['甲', '乙'];
