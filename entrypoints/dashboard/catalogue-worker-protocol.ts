@@ -5,6 +5,9 @@ import type { CatalogueSource } from '../../lib/db/entities';
 export type ReadingSummary = Omit<CatalogueFileReading, 'plan'> & {
   plan: Omit<CatalogueFileReading['plan'], 'entries'> & { validCount: number };
   readMs: number;
+  /** Set by the page: reading the file, and from then to the worker's answer. */
+  fileMs?: number;
+  answerMs?: number;
 };
 
 export type WorkerRequest =
