@@ -1,5 +1,5 @@
 import { detectPlaces } from '../regions';
-import { isoOfDay, type MatchIndex, partyKeys } from './build-index';
+import { coresOf, isoOfDay, type MatchIndex, partyKeys } from './build-index';
 import type { Listing, MatchResult } from './listing';
 import { normalizeTitle } from './normalize';
 
@@ -61,14 +61,21 @@ function agreeingShopKeys(index: MatchIndex, shopCore: string): { key: string; w
 
 const RELIEF_SHOP = /扶贫(?:馆|店|专馆|专卖店|专营店|馆旗舰店)|消费帮扶(?:馆|店|专馆|专区)/;
 
-function entryResult(index: MatchIndex, e: number, today: string, reasons: string[], core: string): MatchResult {
-  const status = index.status[e];
+/** YYYY-MM-DD → YYYYMMDD as a number, the form validUntil is kept in. */
+const dayOf = (iso: string) => Number(iso.replaceAll('-', ''));
+
+/** An entry's validity on `today` (a day number): certified only while valid and not lapsed. */
+function isCertified(index: MatchIndex, e: number, today: number): boolean {
   const day = index.validUntil[e] ?? 0;
-  const validUntil = isoOfDay(day);
-  const lapsed = day !== 0 && day < Number(today.replaceAll('-', ''));
-  const certified = status === 0 && !lapsed;
+  return index.status[e] === 0 && (day === 0 || day >= today);
+}
+
+function entryResult(index: MatchIndex, e: number, today: number, reason: string, core: string): MatchResult {
+  const status = index.status[e];
+  const validUntil = isoOfDay(index.validUntil[e] ?? 0);
+  const certified = isCertified(index, e, today);
   const county = index.county[e] || undefined;
-  const all = [...reasons, `产品名称「${core}」`];
+  const all = [reason, `产品名称「${core}」`];
   if (county) all.push(`产地 ${county}`);
   if (status === 2) all.push('认定已撤销');
   else if (!certified) all.push(`认定已过期（有效期至 ${validUntil ?? '—'}）`);
@@ -86,33 +93,53 @@ function entryResult(index: MatchIndex, e: number, today: string, reasons: strin
   };
 }
 
-/** The entry's product core found in the title, if any. */
+/** The entry's product core found in the title, if any (cores are '|'-joined; no split per candidate). */
 function coreInTitle(index: MatchIndex, e: number, title: string): string | undefined {
-  for (const core of (index.cores[e] as string).split('|')) if (core && title.includes(core)) return core;
+  const cores = coresOf(index, e);
+  let start = 0;
+  while (start <= cores.length) {
+    let end = cores.indexOf('|', start);
+    if (end < 0) end = cores.length;
+    if (end > start) {
+      const core = cores.slice(start, end);
+      if (title.includes(core)) return core;
+    }
+    start = end + 1;
+  }
   return undefined;
 }
 
-function matchOne(index: MatchIndex, listing: Listing, options: MatchOptions): MatchResult {
+/** The first certified candidate, else the first expired one: the entry a listing's answer is about. */
+class BestEntry {
+  entry = -1;
+  core = '';
+  reason = '';
+  private certified = false;
+
+  consider(index: MatchIndex, e: number, today: number, core: string, reason: string) {
+    if (this.certified) return;
+    const certified = isCertified(index, e, today);
+    if (this.entry < 0 || certified) Object.assign(this, { entry: e, core, reason, certified });
+  }
+}
+
+function matchOne(index: MatchIndex, listing: Listing, options: MatchOptions & { day: number }): MatchResult {
   const title = normalizeTitle(listing.title);
   const places = detectPlaces(`${listing.title} ${listing.shopName ?? ''} ${listing.location ?? ''}`);
-  let best: MatchResult | undefined;
-  const consider = (result: MatchResult) => {
-    if (!best || result.score > best.score) best = result;
-  };
+  const best = new BestEntry();
 
   // 1. The item itself is a storefront item of a catalogue entry.
   if (listing.itemId) {
     const key = `${listing.site === 'tmall' ? 'taobao' : listing.site}:${listing.itemId}`;
     for (const e of postings(index.itemKeys, index.itemOffsets, index.itemPostings, key)) {
       const core = coreInTitle(index, e, title);
-      if (core)
-        consider(entryResult(index, e, options.today, [`商品编号 ${listing.itemId} 为目录登记的店铺商品`], core));
+      if (core) best.consider(index, e, options.day, core, `商品编号 ${listing.itemId} 为目录登记的店铺商品`);
     }
   }
 
   // 2. The shop agrees with the supplier or a known storefront, and the title names the product.
   const shopKeys = listing.shopName ? partyKeys(listing.shopName).filter((k) => k.length >= 2) : [];
-  if (!best && shopKeys.length) {
+  if (best.entry < 0 && shopKeys.length) {
     const agreeing = new Map<string, boolean>();
     for (const shopKey of shopKeys) {
       for (const { key, weak } of agreeingShopKeys(index, shopKey))
@@ -123,11 +150,11 @@ function matchOne(index: MatchIndex, listing: Listing, options: MatchOptions): M
         // A two-character key (果业, 茶业) is too common alone: the place must agree too.
         if (weak && !places.some((p) => Number(p.code) === index.countyCode[e])) continue;
         const core = coreInTitle(index, e, title);
-        if (core) consider(entryResult(index, e, options.today, [`店铺「${listing.shopName}」与供应商一致`], core));
+        if (core) best.consider(index, e, options.day, core, `店铺「${listing.shopName}」与供应商一致`);
       }
     }
   }
-  if (best) return best;
+  if (best.entry >= 0) return entryResult(index, best.entry, options.day, best.reason, best.core);
   if (options.showHints === false) return { score: 0, reasons: [] };
 
   // 3. Poverty-area hints: the 832 platform, a poverty county named, a relief shop.
@@ -168,5 +195,6 @@ function matchOne(index: MatchIndex, listing: Listing, options: MatchOptions): M
 
 /** Answers for a page of listings, in order. Pure: no browser, no storage. */
 export function matchListings(index: MatchIndex, listings: readonly Listing[], options: MatchOptions): MatchResult[] {
-  return listings.map((listing) => matchOne(index, listing, options));
+  const day = dayOf(options.today);
+  return listings.map((listing) => matchOne(index, listing, { ...options, day }));
 }

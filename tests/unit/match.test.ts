@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCatalogueFile } from '../../lib/catalogue/import';
 import {
   buildMatchIndex,
+  coresOf,
   deriveMatchKeys,
   MATCH_KEY_RULES,
   productCore,
@@ -184,7 +185,14 @@ describe('the evaluation set', () => {
     expect(buildMatchIndex(stale, data.unsold, 'eval')).toEqual(evalIndex);
     // Stored keys of the current rules are what the build uses, as they are.
     const stored = data.entries.map((e) => ({ ...e, matchKeys: { ...deriveMatchKeys(e), cores: '只此' } }));
-    expect(buildMatchIndex(stored, [], 'x').cores.every((c) => c === '只此')).toBe(true);
+    const built = buildMatchIndex(stored, [], 'x');
+    expect(stored.every((_, e) => coresOf(built, e) === '只此')).toBe(true);
+  });
+
+  it('refuses a blob of the earlier format (UTF-8 strings), so the background rebuilds', () => {
+    const blob = serializeIndex(evalIndex);
+    new DataView(blob.buffer).setUint32(0, 0x314d4952, true); // "RIM1"
+    expect(() => deserializeIndex(blob)).toThrow('not a match index');
   });
 
   it('answers the same after serialise → load', () => {
