@@ -14,13 +14,13 @@ export function chunkEntries(sourceId: string, entries: CatalogueEntry[]): Catal
   return chunks;
 }
 
-/** Replaces a source and all its entries in one transaction: all or nothing. */
+/**
+ * Replaces a source and all its entries in one transaction: all or nothing.
+ * The entries come from a plan, whose ids are the source and the row number:
+ * unique by construction, so they are not checked again (a set of 150,000 ids
+ * costs some 150 ms).
+ */
 export async function writeSource(db: ReliefDb, source: CatalogueSource, entries: CatalogueEntry[]): Promise<void> {
-  const ids = new Set<string>();
-  for (const e of entries) {
-    if (ids.has(e.id)) throw new Error(`目录记录编号重复：${e.id}`);
-    ids.add(e.id);
-  }
   await db.transaction('rw', db.catalogueSources, db.catalogueChunks, async () => {
     await db.catalogueChunks.where('sourceId').equals(source.id).delete();
     await db.catalogueChunks.bulkAdd(chunkEntries(source.id, entries));
