@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { sortStrings } from '../../lib/match/sort-strings';
+import { sortOrder } from '../../lib/match/sort-strings';
+
+const sortStrings = (keys: readonly string[]) => Array.from(sortOrder(keys), (i) => keys[i]);
 
 /** A deterministic mix: shared prefixes, empty and one-unit keys, NUL, astral characters, duplicates. */
 function sampleKeys(count: number, seed: number): string[] {
@@ -23,7 +25,7 @@ function sampleKeys(count: number, seed: number): string[] {
   return keys;
 }
 
-describe('sortStrings', () => {
+describe('sortOrder', () => {
   it('gives the order of Array.prototype.sort, for many mixes of keys', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const keys = sampleKeys(2000, seed);
@@ -42,6 +44,15 @@ describe('sortStrings', () => {
     names.push('祁东', '祁东黄花菜', '祁东黄花菜', '祁', 'a');
     expect(sortStrings(items)).toEqual([...items].sort());
     expect(sortStrings(names)).toEqual([...names].sort());
+  });
+
+  it('keeps equal keys in their order (postings stay in entry order)', () => {
+    const keys = sampleKeys(3000, 99);
+    const order = sortOrder(keys);
+    for (let i = 1; i < order.length; i++) {
+      const [a, b] = [order[i - 1] as number, order[i] as number];
+      if (keys[a] === keys[b]) expect(a).toBeLessThan(b);
+    }
   });
 
   it('leaves its input alone and handles the empty list', () => {
