@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { readAllEntries } from '../../lib/catalogue/store';
+import { hasStaleMatchKeys, readAllEntries, refreshMatchKeys } from '../../lib/catalogue/store';
 import { todayIso } from '../../lib/dates';
 import type { ReliefDb } from '../../lib/db/schema';
 import { buildMatchIndex, type MatchIndex, withUnsold } from '../../lib/match/build-index';
@@ -77,6 +77,10 @@ export function createMatchService(db: ReliefDb) {
     const buildStart = performance.now();
     const built = buildMatchIndex(entries, unsold, version);
     const buildEnd = performance.now();
+    // Keys from older rules were derived for this build; store them so the next build need not.
+    if (entries.some(hasStaleMatchKeys)) {
+      refreshMatchKeys(db).catch((error) => console.warn('match keys not refreshed:', error));
+    }
     await db.matchIndex.put({
       id: RECORD_ID,
       catalogueVersion: version,

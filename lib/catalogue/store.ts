@@ -1,5 +1,6 @@
 import { CATALOGUE_CHUNK_SIZE, type CatalogueChunk, type CatalogueEntry, type CatalogueSource } from '../db/entities';
 import type { ReliefDb } from '../db/schema';
+import { deriveMatchKeys, MATCH_KEY_RULES } from '../match/build-index';
 
 export function chunkEntries(sourceId: string, entries: CatalogueEntry[]): CatalogueChunk[] {
   const chunks: CatalogueChunk[] = [];
@@ -46,6 +47,29 @@ export async function countEntries(db: ReliefDb): Promise<number> {
     n += s.rowCount;
   });
   return n;
+}
+
+/** Whether an entry's match keys were made by older rules (or none stored). */
+export const hasStaleMatchKeys = (entry: CatalogueEntry) => entry.matchKeys?.rules !== MATCH_KEY_RULES;
+
+/**
+ * Derives again the match keys that older rules made (MATCH_KEY_RULES was
+ * raised by an update), and stores them, so later index builds use them as
+ * they are. One transaction: an import or deletion meanwhile waits, and no
+ * chunk it replaced comes back. Returns how many entries were brought up to date.
+ */
+export async function refreshMatchKeys(db: ReliefDb): Promise<number> {
+  let refreshed = 0;
+  await db.transaction('rw', db.catalogueChunks, async () => {
+    await db.catalogueChunks.toCollection().modify((chunk) => {
+      for (const entry of chunk.entries) {
+        if (!hasStaleMatchKeys(entry)) continue;
+        entry.matchKeys = deriveMatchKeys(entry);
+        refreshed++;
+      }
+    });
+  });
+  return refreshed;
 }
 
 /** Every entry of every source, in file order. */

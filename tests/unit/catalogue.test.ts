@@ -8,8 +8,9 @@ import {
   parseCatalogueFile,
   TableFileError,
 } from '../../lib/catalogue/import';
-import { chunkEntries, readAllEntries } from '../../lib/catalogue/store';
+import { chunkEntries, hasStaleMatchKeys, readAllEntries, refreshMatchKeys } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
+import { deriveMatchKeys, MATCH_KEY_RULES } from '../../lib/match/build-index';
 import { FIXTURES } from './helpers';
 
 const TODAY = '2026-11-25';
@@ -207,6 +208,28 @@ describe('writing an import', () => {
       ['s#chunk00001', 1000],
       ['s#chunk00002', 500],
     ]);
+  });
+
+  it('stores match keys with the entries, and brings keys of older rules up to date', async () => {
+    const db = freshDb();
+    const reading = parse(
+      'a.csv',
+      csv('祁东黄花菜,祁东县湘祁黄花菜开发有限公司\n城口老腊肉,城口县巴山老腊肉农民专业合作社\n'),
+    );
+    expect(reading.plan.entries.map((e) => e.matchKeys)).toEqual(reading.plan.entries.map(deriveMatchKeys));
+    await commitCatalogueImport(db, reading, { importedAt: '2026-11-01T00:00:00Z' });
+    // As an update that raised MATCH_KEY_RULES finds them: one entry from older rules, one with none.
+    await db.catalogueChunks.toCollection().modify((chunk) => {
+      const [first, second] = chunk.entries;
+      if (first) first.matchKeys = { rules: MATCH_KEY_RULES - 1, cores: '旧', parties: ['旧'] };
+      if (second) delete second.matchKeys;
+    });
+    expect((await readAllEntries(db)).filter(hasStaleMatchKeys)).toHaveLength(2);
+    expect(await refreshMatchKeys(db)).toBe(2);
+    const entries = await readAllEntries(db);
+    expect(entries.filter(hasStaleMatchKeys)).toHaveLength(0);
+    expect(entries.map((e) => e.matchKeys)).toEqual(reading.plan.entries.map((e) => e.matchKeys));
+    expect(await refreshMatchKeys(db)).toBe(0);
   });
 
   it('deletes a source with its entries, leaving the others', async () => {
