@@ -49,7 +49,7 @@ function ImportWizard() {
   const [sourceName, setSourceName] = useState('');
   const [reading, setReading] = useState<ReadingSummary>();
   const [error, setError] = useState<string>();
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useState<{ message: string; writeMs: number }>();
   const [busy, setBusy] = useState(false);
   const [inputKey, setInputKey] = useState(0);
   const existing = useLiveQuery(
@@ -84,7 +84,10 @@ function ImportWizard() {
     try {
       const answer = await ask({ type: 'commit', importedAt: new Date().toISOString() });
       if (answer.type === 'done') {
-        setDone(t('catalogue.import.done', { count: answer.source.rowCount, name: answer.source.name }));
+        setDone({
+          message: t('catalogue.import.done', { count: answer.source.rowCount, name: answer.source.name }),
+          writeMs: answer.writeMs,
+        });
         setReading(undefined);
         setInputKey((k) => k + 1);
       } else if (answer.type === 'error') setError(answer.message);
@@ -128,7 +131,16 @@ function ImportWizard() {
         {busy && <Typography.Text>{t('catalogue.import.reading')}</Typography.Text>}
       </Space>
       {error && <Alert type="error" showIcon data-testid="import-error" title={error} style={{ marginBottom: 12 }} />}
-      {done && <Alert type="success" showIcon data-testid="import-done" title={done} style={{ marginBottom: 12 }} />}
+      {done && (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="import-done"
+          data-write-ms={Math.round(done.writeMs)}
+          title={done.message}
+          style={{ marginBottom: 12 }}
+        />
+      )}
       {reading && (
         <section
           data-testid="import-report"

@@ -17,5 +17,5 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { type: 'report'; summary: ReadingSummary }
-  | { type: 'done'; source: CatalogueSource }
+  | { type: 'done'; source: CatalogueSource; writeMs: number }
   | { type: 'error'; message: string };

@@ -37,9 +37,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       });
     } else if (request.type === 'commit') {
       if (!pending) throw new Error('没有待导入的文件。');
+      const start = performance.now();
       const source = await commitCatalogueImport(db, pending, { importedAt: request.importedAt });
       pending = undefined;
-      reply({ type: 'done', source });
+      reply({ type: 'done', source, writeMs: performance.now() - start });
     } else {
       pending = undefined;
     }
