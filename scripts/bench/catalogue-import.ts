@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { Harness } from '../../tests/e2e/harness';
 import { bin, run } from '../run';
 import { catalogueCsv, generateCatalogue } from './generate-catalogue';
@@ -28,6 +29,28 @@ function indexTimings({ entries, since }: { entries: number; since: string }): P
 }
 
 /**
+ * Notes in the page when an element with this test id appears (a mutation
+ * observer): the app's own time, without the driver's polling and its checks
+ * before a click, which added some 0.3 s to each step.
+ */
+function watchFor(page: Page, testId: string): Promise<void> {
+  // Runs in the page: no named inner functions (the bundler's name helpers do not exist there).
+  return page.evaluate((id) => {
+    const w = window as unknown as { benchSeen?: Record<string, number> };
+    const seen = w.benchSeen ?? {};
+    w.benchSeen = seen;
+    delete seen[id];
+    const observer = new MutationObserver(() => {
+      if (document.querySelector(`[data-testid="${id}"]`)) {
+        seen[id] = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  }, testId);
+}
+
+/**
  * Imports the generated national catalogue through the dashboard's own file
  * input in real Chromium: from the input's change event to the report (read
  * and validate), and from the confirm click to "done" (one IndexedDB transaction).
@@ -54,10 +77,14 @@ export const catalogueImportBench: Bench = {
           const w = window as unknown as { benchStart?: number };
           el.addEventListener('change', () => (w.benchStart = performance.now()), { capture: true, once: true });
         });
+        await watchFor(page, 'import-report');
         await input.setInputFiles({ name: 'national-150k.csv', mimeType: 'text/csv', buffer });
         await page.getByTestId('import-report').waitFor({ timeout: 120_000 });
         parse.push(
-          await page.evaluate(() => performance.now() - ((window as { benchStart?: number }).benchStart ?? 0)),
+          await page.evaluate(() => {
+            const w = window as unknown as { benchSeen: Record<string, number>; benchStart: number };
+            return (w.benchSeen['import-report'] ?? Number.NaN) - w.benchStart;
+          }),
         );
         const report = page.getByTestId('import-report');
         worker.push(Number(await report.getAttribute('data-read-ms')));
@@ -65,10 +92,20 @@ export const catalogueImportBench: Bench = {
         answer.push(Number(await report.getAttribute('data-answer-ms')));
         const valid = Number(await page.getByTestId('import-report').getAttribute('data-valid'));
         const since = new Date().toISOString();
-        const start = await page.evaluate(() => performance.now());
-        await page.getByTestId('catalogue-import-confirm').click();
+        const confirm = page.getByTestId('catalogue-import-confirm');
+        await confirm.evaluate((el) => {
+          const w = window as unknown as { benchClick?: number };
+          el.addEventListener('click', () => (w.benchClick = performance.now()), { capture: true, once: true });
+        });
+        await watchFor(page, 'import-done');
+        await confirm.click();
         await page.getByTestId('import-done').waitFor({ timeout: 120_000 });
-        write.push((await page.evaluate(() => performance.now())) - start);
+        write.push(
+          await page.evaluate(() => {
+            const w = window as unknown as { benchSeen: Record<string, number>; benchClick: number };
+            return (w.benchSeen['import-done'] ?? Number.NaN) - w.benchClick;
+          }),
+        );
         workerWrite.push(Number(await page.getByTestId('import-done').getAttribute('data-write-ms')));
         if (i === 0) console.log(`  ${valid} valid rows of ${ROWS}`);
         // A shop page asks the background to match, so it rebuilds its index from the new catalogue.
@@ -92,11 +129,16 @@ export const catalogueImportBench: Bench = {
     }
     const total = median(parse.map((p, i) => p + (write[i] ?? 0)));
     return [
-      [`read + validate ${ROWS} rows (CSV, ${(buffer.length / 1048576).toFixed(1)} MB)`, ms(median(parse)), '', ''],
+      [
+        `read + validate ${ROWS} rows (CSV, ${(buffer.length / 1048576).toFixed(1)} MB): file chosen → report`,
+        ms(median(parse)),
+        '',
+        '',
+      ],
       ['  of which reading the file in the page', ms(median(fileRead)), '', ''],
       ['  of which parsing and validating in the worker', ms(median(worker)), '', ''],
       ['  from the file read to the answer (worker + messages)', ms(median(answer) - median(fileRead)), '', ''],
-      ['write to IndexedDB (one transaction)', ms(median(write)), '', ''],
+      ['write to IndexedDB (one transaction): click → done', ms(median(write)), '', ''],
       ['  of which the transaction in the worker', ms(median(workerWrite)), '', ''],
       ['import, total (median of 3)', ms(total), '≤ 6000 ms', within(total, 6000)],
       ['background: read the entries back', ms(median(indexRead)), '', ''],
