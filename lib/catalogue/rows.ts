@@ -84,6 +84,9 @@ function readItemIds(cell: string): string[] {
     .filter((s) => /^\d{3,20}$/.test(s));
 }
 
+/** Fields stored as the cell says. */
+const PLAIN_FIELDS = ['category', 'brand', 'spec', 'batch'] as const;
+
 const NO_EXPIRY = /^(?:长期|长期有效|永久|无|-|—)$/;
 
 /** Cell text: NFKC (full-width digits and spaces), trimmed, inner white space folded. */
@@ -157,66 +160,65 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
     aliases: at(cells, indexOf.aliases),
   });
 
-  for (const { rowNumber, cells } of table.rows) {
-    const row = readRow(cells);
-    const get = (field: CatalogueField) => row[field];
-    const reject = (field: CatalogueField, message: string) =>
-      plan.rejected.push({ rowNumber, column: column(field), message });
-    const warn = (field: CatalogueField, message: string) =>
-      plan.warnings.push({ rowNumber, column: column(field), message });
+  const problem = (rowNumber: number, field: CatalogueField, message: string): RowProblem => ({
+    rowNumber,
+    column: column(field),
+    message,
+  });
+  const warn = (rowNumber: number, field: CatalogueField, message: string) =>
+    plan.warnings.push(problem(rowNumber, field, message));
 
-    const name = get('name');
-    const supplier = get('supplier');
+  for (const { rowNumber, cells } of table.rows) {
+    // Fields read straight off the row and problems made by one helper: no closures per row (150,000 rows).
+    const row = readRow(cells);
+    const { name, supplier } = row;
     if (!name) {
-      reject('name', '缺少产品名称');
+      plan.rejected.push(problem(rowNumber, 'name', '缺少产品名称'));
       continue;
     }
     if (!supplier) {
-      reject('supplier', '缺少供应商');
+      plan.rejected.push(problem(rowNumber, 'supplier', '缺少供应商'));
       continue;
     }
-    const dates: Partial<Record<'certifiedOn' | 'validUntil', string>> = {};
-    let badDate = false;
-    for (const field of ['certifiedOn', 'validUntil'] as const) {
-      const raw = get(field);
-      if (!raw || (field === 'validUntil' && NO_EXPIRY.test(raw))) continue;
-      const iso = parseDate(raw);
-      if (!iso) {
-        reject(field, `日期无法识别：「${raw}」`);
-        badDate = true;
-        break;
-      }
-      dates[field] = iso;
+    const certifiedOn = row.certifiedOn ? parseDate(row.certifiedOn) : undefined;
+    if (row.certifiedOn && !certifiedOn) {
+      plan.rejected.push(problem(rowNumber, 'certifiedOn', `日期无法识别：「${row.certifiedOn}」`));
+      continue;
     }
-    if (badDate) continue;
+    const validUntil = row.validUntil && !NO_EXPIRY.test(row.validUntil) ? parseDate(row.validUntil) : undefined;
+    if (row.validUntil && !validUntil && !NO_EXPIRY.test(row.validUntil)) {
+      plan.rejected.push(problem(rowNumber, 'validUntil', `日期无法识别：「${row.validUntil}」`));
+      continue;
+    }
 
-    const creditCode: string | undefined = get('creditCode') ? normalizeCreditCode(get('creditCode')) : undefined;
-    if (creditCode && !isValidCreditCode(creditCode)) warn('creditCode', `统一社会信用代码校验不通过：${creditCode}`);
+    const creditCode: string | undefined = row.creditCode ? normalizeCreditCode(row.creditCode) : undefined;
+    if (creditCode && !isValidCreditCode(creditCode))
+      warn(rowNumber, 'creditCode', `统一社会信用代码校验不通过：${creditCode}`);
 
-    const statusText = get('status');
+    const statusText = row.status;
     const statusRead = statusText ? STATUS[foldText(statusText)] : undefined;
     let status: CatalogueStatus = statusRead ?? 'valid';
-    if (statusText && !statusRead) warn('status', `状态「${statusText}」无法识别，按"有效"处理`);
-    if (status === 'valid' && dates.validUntil && dates.validUntil < options.today) {
+    if (statusText && !statusRead) warn(rowNumber, 'status', `状态「${statusText}」无法识别，按"有效"处理`);
+    if (status === 'valid' && validUntil && validUntil < options.today) {
       status = 'expired';
-      warn('validUntil', `已过有效期（${dates.validUntil}），按"过期"导入`);
+      warn(rowNumber, 'validUntil', `已过有效期（${validUntil}），按"过期"导入`);
     }
 
-    const province = get('province') || undefined;
-    const city = get('city') || undefined;
-    const county = get('county') || undefined;
+    const province = row.province || undefined;
+    const city = row.city || undefined;
+    const county = row.county || undefined;
     const countyCode = county ? resolveCounty(county, { province, city }) : undefined;
-    if (county && !countyCode) warn('county', `县「${county}」无法对应到行政区划代码`);
+    if (county && !countyCode) warn(rowNumber, 'county', `县「${county}」无法对应到行政区划代码`);
 
-    const platformText = get('platform');
+    const platformText = row.platform;
     const platform = platformText ? parsePlatform(platformText) : undefined;
-    if (platformText && !platform) warn('platform', `平台「${platformText}」不是支持的网站`);
-    const shopName = get('shopName') || undefined;
-    const itemIds = get('itemId') ? readItemIds(get('itemId')) : [];
-    if (get('itemId') && itemIds.length === 0) warn('itemId', `商品编号「${get('itemId')}」无法识别`);
+    if (platformText && !platform) warn(rowNumber, 'platform', `平台「${platformText}」不是支持的网站`);
+    const shopName = row.shopName || undefined;
+    const itemIds = row.itemId ? readItemIds(row.itemId) : [];
+    if (row.itemId && itemIds.length === 0) warn(rowNumber, 'itemId', `商品编号「${row.itemId}」无法识别`);
     const storefronts: Storefront[] = platform && (shopName || itemIds.length) ? [{ platform, shopName, itemIds }] : [];
 
-    const certificateNo = get('certificateNo') || undefined;
+    const certificateNo = row.certificateNo || undefined;
     const supplierCore = supplierKey(supplier);
     const spKey = `${supplierCore}|${foldText(name)}`;
     const firstRow = (certificateNo && byCertificate.get(certificateNo)) || bySupplierProduct.get(spKey);
@@ -241,7 +243,7 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
       status,
     };
     // Only present fields are set: stored records carry no empty values.
-    const aliases = get('aliases');
+    const aliases = row.aliases;
     if (aliases)
       entry.aliases = aliases
         .split(/[,，;；、|]+/)
@@ -262,10 +264,10 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
     if (city) entry.city = city;
     if (county) entry.county = county;
     if (countyCode) entry.countyCode = countyCode;
-    if (dates.certifiedOn) entry.certifiedOn = dates.certifiedOn;
-    if (dates.validUntil) entry.validUntil = dates.validUntil;
-    for (const field of ['category', 'brand', 'spec', 'batch'] as const) {
-      const value = get(field);
+    if (certifiedOn) entry.certifiedOn = certifiedOn;
+    if (validUntil) entry.validUntil = validUntil;
+    for (const field of PLAIN_FIELDS) {
+      const value = row[field];
       if (value) entry[field] = value;
     }
     // Derived here, once, rather than at every index build.
