@@ -35,8 +35,8 @@ export interface EntryMatchKeys {
 
 /**
  * The version of the rules that derive match keys (productCore, nameCore,
- * partyKeys, place names). Raise it when they change: stored keys of an older
- * version are then derived again at every build until the source is re-imported.
+ * partyKeys, place names). Raise it when they change: the next build derives
+ * keys of an older version again, and the background then stores them.
  */
 export const MATCH_KEY_RULES = 1;
 
