@@ -2,7 +2,9 @@ import { Alert, Button, Card, Input, Popconfirm, Space, Statistic, Table, Tag, T
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../components/i18n';
+import { saveFile } from '../../components/save-file';
 import { TONE } from '../../components/tone';
+import { problemsByRow, REPORT_ROWS } from '../../lib/catalogue/report';
 import { deleteSource, findEntries, listSources } from '../../lib/catalogue/store';
 import { todayIso } from '../../lib/dates';
 import type { CatalogueEntry } from '../../lib/db/entities';
@@ -31,17 +33,7 @@ function ask(request: WorkerRequest, transfer: Transferable[] = []): Promise<Wor
 }
 
 function problemsOf(reading: ReadingSummary): ProblemRow[] {
-  const { plan } = reading;
-  return [
-    ...plan.rejected.map((p, i) => ({ key: `r${i}`, kind: 'rejected' as const, ...p })),
-    ...plan.duplicates.map((p, i) => ({
-      key: `d${i}`,
-      kind: 'duplicate' as const,
-      rowNumber: p.rowNumber,
-      message: `${p.message}（与第 ${p.firstRow} 行）`,
-    })),
-    ...plan.warnings.map((p, i) => ({ key: `w${i}`, kind: 'warning' as const, ...p })),
-  ].sort((a, b) => a.rowNumber - b.rowNumber);
+  return problemsByRow(reading.plan).map((p, i) => ({ ...p, key: `${p.kind}${p.rowNumber}-${i}` }));
 }
 
 function ImportWizard() {
@@ -99,6 +91,16 @@ function ImportWizard() {
   }
 
   const problems = useMemo(() => (reading ? problemsOf(reading) : []), [reading]);
+  const problemTotal = reading
+    ? reading.plan.counts.rejected + reading.plan.counts.duplicates + reading.plan.counts.warnings
+    : 0;
+
+  async function downloadReport(fileName: string) {
+    const answer = await ask({ type: 'reportCsv' });
+    const base = fileName.replace(/\.[^.]+$/, '') || fileName;
+    if (answer.type === 'reportCsv') saveFile(answer.bytes, `${base}-检查报告.csv`, 'text/csv');
+    else if (answer.type === 'error') setError(answer.message);
+  }
   const kindTag = { rejected: TONE.red, duplicate: TONE.orange, warning: TONE.orange } as const;
   const kindLabel = {
     rejected: t('catalogue.report.rejected'),
@@ -145,9 +147,9 @@ function ImportWizard() {
         <section
           data-testid="import-report"
           data-valid={reading.plan.validCount}
-          data-rejected={reading.plan.rejected.length}
-          data-duplicates={reading.plan.duplicates.length}
-          data-warnings={reading.plan.warnings.length}
+          data-rejected={reading.plan.counts.rejected}
+          data-duplicates={reading.plan.counts.duplicates}
+          data-warnings={reading.plan.counts.warnings}
           data-read-ms={Math.round(reading.readMs)}
           data-file-ms={Math.round(reading.fileMs ?? 0)}
           data-answer-ms={Math.round(reading.answerMs ?? 0)}
@@ -157,10 +159,20 @@ function ImportWizard() {
           <Space size="large" wrap>
             <Statistic title={t('catalogue.report.read')} value={reading.plan.rowsRead} />
             <Statistic title={t('catalogue.report.valid')} value={reading.plan.validCount} />
-            <Statistic title={t('catalogue.report.rejected')} value={reading.plan.rejected.length} />
-            <Statistic title={t('catalogue.report.duplicates')} value={reading.plan.duplicates.length} />
-            <Statistic title={t('catalogue.report.warnings')} value={reading.plan.warnings.length} />
+            <Statistic title={t('catalogue.report.rejected')} value={reading.plan.counts.rejected} />
+            <Statistic title={t('catalogue.report.duplicates')} value={reading.plan.counts.duplicates} />
+            <Statistic title={t('catalogue.report.warnings')} value={reading.plan.counts.warnings} />
           </Space>
+          {problemTotal > problems.length && (
+            <Space wrap style={{ marginTop: 12 }} data-testid="report-partial">
+              <Typography.Text>
+                {t('catalogue.report.partial', { rows: REPORT_ROWS, total: problemTotal })}
+              </Typography.Text>
+              <Button data-testid="report-csv" onClick={() => void downloadReport(reading.fileName)}>
+                {t('catalogue.report.download')}
+              </Button>
+            </Space>
+          )}
           {problems.length > 0 && (
             <Table<ProblemRow>
               size="small"

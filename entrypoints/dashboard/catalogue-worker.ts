@@ -11,6 +11,7 @@ import {
   parseCatalogueFile,
   TableFileError,
 } from '../../lib/catalogue/import';
+import { problemsCsv, summarisePlan } from '../../lib/catalogue/report';
 import { ReliefDb } from '../../lib/db/schema';
 import type { WorkerReply, WorkerRequest } from './catalogue-worker-protocol';
 
@@ -30,10 +31,9 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         { sourceName: request.sourceName, today: request.today },
       );
       pending = reading;
-      const { entries, ...rest } = reading.plan;
       reply({
         type: 'report',
-        summary: { ...reading, plan: { ...rest, validCount: entries.length }, readMs: performance.now() - start },
+        summary: { ...reading, plan: summarisePlan(reading.plan), readMs: performance.now() - start },
       });
     } else if (request.type === 'commit') {
       if (!pending) throw new Error('没有待导入的文件。');
@@ -41,6 +41,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const source = await commitCatalogueImport(db, pending, { importedAt: request.importedAt });
       pending = undefined;
       reply({ type: 'done', source, writeMs: performance.now() - start });
+    } else if (request.type === 'reportCsv') {
+      if (!pending) throw new Error('没有待导入的文件。');
+      const bytes = problemsCsv(pending.plan);
+      reply({ type: 'reportCsv', bytes });
     } else {
       pending = undefined;
     }

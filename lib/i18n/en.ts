@@ -51,6 +51,8 @@ export const en: Record<MessageKey, string> = {
   'catalogue.report.column': 'Column',
   'catalogue.report.kind': 'Kind',
   'catalogue.report.reason': 'Reason',
+  'catalogue.report.partial': 'Listing the first {rows} of each kind; {total} problems in all.',
+  'catalogue.report.download': 'Download the whole report (CSV)',
   'catalogue.report.replaces': 'Replaces the {count} entries of the source “{name}”.',
   'catalogue.import.confirm': 'Import {count} valid rows',
   'catalogue.import.cancel': 'Cancel',

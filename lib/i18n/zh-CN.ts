@@ -51,6 +51,8 @@ export const zhCN = {
   'catalogue.report.column': '列',
   'catalogue.report.kind': '类型',
   'catalogue.report.reason': '原因',
+  'catalogue.report.partial': '每类列出前 {rows} 条，共 {total} 条问题。',
+  'catalogue.report.download': '下载完整报告（CSV）',
   'catalogue.report.replaces': '将替换来源「{name}」现有的 {count} 条记录。',
   'catalogue.import.confirm': '导入 {count} 条有效记录',
   'catalogue.import.cancel': '取消',

@@ -1,8 +1,8 @@
 import * as XLSX from '@e965/xlsx';
-import Papa from 'papaparse';
 import type { Purchase } from '../db/entities';
 import { zhCN } from '../i18n/zh-CN';
 import { formatYuan } from '../money';
+import { csvFileBytes } from '../tables/csv-file';
 import {
   CERTIFICATION_LABELS,
   type CertificationLabel,
@@ -243,7 +243,7 @@ export function memberCsvBytes(rows: readonly MemberRow[]): Uint8Array {
       return cell === null ? '' : String(cell);
     }),
   );
-  return new TextEncoder().encode(`\uFEFF${Papa.unparse(grid, { newline: '\r\n' })}\r\n`);
+  return csvFileBytes(grid);
 }
 
 /** 消费帮扶明细_张三_2026-01-01至2026-12-31.xlsx */

@@ -1,7 +1,7 @@
 import * as XLSX from '@e965/xlsx';
-import Papa from 'papaparse';
 import type { UnsoldGood } from '../db/entities';
 import { neutraliseCell, unneutraliseCell } from '../ledger/member-export';
+import { csvFileBytes } from '../tables/csv-file';
 import { normalizeHeader } from '../tables/headers';
 import { readTableFile, TableFileError } from '../tables/table';
 import { draftOfUnsold, emptyUnsoldDraft, type UnsoldDraft, unsoldFromDraft, validateUnsoldDraft } from './entry';
@@ -63,7 +63,7 @@ export function unsoldXlsxBytes(goods: readonly UnsoldGood[], options: { withPho
 }
 
 export function unsoldCsvBytes(goods: readonly UnsoldGood[], options: { withPhone: boolean }): Uint8Array {
-  return new TextEncoder().encode(`\uFEFF${Papa.unparse(grid(goods, options.withPhone), { newline: '\r\n' })}\r\n`);
+  return csvFileBytes(grid(goods, options.withPhone));
 }
 
 export const hasPhoneColumn = (headers: readonly string[]) => headers.includes(PHONE_HEADER);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { FIXTURES, Harness } from './harness';
@@ -43,6 +44,30 @@ describe('catalogue import in the dashboard', () => {
     await row.waitFor();
     assert.match((await row.textContent()) ?? '', /5/);
     assert.deepEqual(h.errors.slice(before), []);
+    await page.close();
+  });
+
+  it('lists the first problems of a long report and downloads all of them as a CSV', async () => {
+    const page = await h.openExtensionPage('dashboard.html#/catalogue');
+    // 700 entries past their validity: 700 warnings, more than the screen lists.
+    const rows = Array.from({ length: 700 }, (_, i) => `过期产品${i},供应商${i}有限公司,2020-01-01`);
+    await page.getByTestId('catalogue-file').setInputFiles({
+      name: '旧目录.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`产品名称,供应商,有效期至\n${rows.join('\n')}\n`),
+    });
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    assert.equal(await report.getAttribute('data-valid'), '700');
+    assert.equal(await report.getAttribute('data-warnings'), '700');
+    await page.getByTestId('report-partial').getByText('每类列出前 500 条，共 700 条问题。').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-csv').click()]);
+    assert.equal(download.suggestedFilename(), '旧目录-检查报告.csv');
+    const text = (await readFile((await download.path()) as string, 'utf8')).replace(/^\uFEFF/, '');
+    const lines = text.trim().split('\r\n');
+    assert.equal(lines[0], '行号,类型,列,原因');
+    assert.equal(lines.length, 701);
+    assert.match(lines[700] ?? '', /^701,提醒,有效期至,"已过有效期（2020-01-01）/);
     await page.close();
   });
 
