@@ -185,8 +185,9 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
       plan.rejected.push(problem(rowNumber, 'certifiedOn', `日期无法识别：「${row.certifiedOn}」`));
       continue;
     }
-    const validUntil = row.validUntil && !NO_EXPIRY.test(row.validUntil) ? parseDate(row.validUntil) : undefined;
-    if (row.validUntil && !validUntil && !NO_EXPIRY.test(row.validUntil)) {
+    const datedUntil = row.validUntil !== '' && !NO_EXPIRY.test(row.validUntil);
+    const validUntil = datedUntil ? parseDate(row.validUntil) : undefined;
+    if (datedUntil && !validUntil) {
       plan.rejected.push(problem(rowNumber, 'validUntil', `日期无法识别：「${row.validUntil}」`));
       continue;
     }
