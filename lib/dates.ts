@@ -18,10 +18,12 @@ export function excelSerialToIso(serial: number): string | undefined {
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
+
 /** YYYY-MM-DD in ASCII digits, by char codes (a national import reads 300,000 dates). */
 function isIsoShaped(s: string): boolean {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(s.charCodeAt(i))) return false;
+  for (const i of ISO_DIGITS) if (!isDigit(s.charCodeAt(i))) return false;
   return true;
 }
 

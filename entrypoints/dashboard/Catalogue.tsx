@@ -12,13 +12,7 @@ import { getDb } from '../../lib/db/instance';
 import CatalogueWorker from './catalogue-worker?worker';
 import type { ReadingSummary, WorkerReply, WorkerRequest } from './catalogue-worker-protocol';
 
-interface ProblemRow {
-  key: string;
-  rowNumber: number;
-  column?: string;
-  kind: 'rejected' | 'duplicate' | 'warning';
-  message: string;
-}
+type ProblemRow = ReturnType<typeof problemsByRow>[number] & { key: string };
 
 /** One worker for the page's life: it holds a parsed file until it is confirmed or dropped. */
 let worker: Worker | undefined;
@@ -95,10 +89,10 @@ function ImportWizard() {
     ? reading.plan.counts.rejected + reading.plan.counts.duplicates + reading.plan.counts.warnings
     : 0;
 
-  async function downloadReport(fileName: string) {
+  // Named after the source, which is the file's name without its extension unless the user gave one.
+  async function downloadReport(sourceName: string) {
     const answer = await ask({ type: 'reportCsv' });
-    const base = fileName.replace(/\.[^.]+$/, '') || fileName;
-    if (answer.type === 'reportCsv') saveFile(answer.bytes, `${base}-检查报告.csv`, 'text/csv');
+    if (answer.type === 'reportCsv') saveFile(answer.bytes, `${sourceName}-检查报告.csv`, 'text/csv');
     else if (answer.type === 'error') setError(answer.message);
   }
   const kindTag = { rejected: TONE.red, duplicate: TONE.orange, warning: TONE.orange } as const;
@@ -168,7 +162,7 @@ function ImportWizard() {
               <Typography.Text>
                 {t('catalogue.report.partial', { rows: REPORT_ROWS, total: problemTotal })}
               </Typography.Text>
-              <Button data-testid="report-csv" onClick={() => void downloadReport(reading.fileName)}>
+              <Button data-testid="report-csv" onClick={() => void downloadReport(reading.sourceName)}>
                 {t('catalogue.report.download')}
               </Button>
             </Space>

@@ -195,6 +195,6 @@ function matchOne(index: MatchIndex, listing: Listing, options: MatchOptions & {
 
 /** Answers for a page of listings, in order. Pure: no browser, no storage. */
 export function matchListings(index: MatchIndex, listings: readonly Listing[], options: MatchOptions): MatchResult[] {
-  const day = dayOf(options.today);
-  return listings.map((listing) => matchOne(index, listing, { ...options, day }));
+  const withDay = { ...options, day: dayOf(options.today) };
+  return listings.map((listing) => matchOne(index, listing, withDay));
 }
