@@ -1,7 +1,7 @@
 import type { CatalogueSource } from '../db/entities';
 import type { ReliefDb } from '../db/schema';
-import { readTableFile, type Table, TableFileError } from '../tables/table';
-import { type CatalogueImportPlan, isCatalogueHeader, MissingColumnsError, planCatalogueImport } from './rows';
+import { streamTableFile, type Table, TableFileError } from '../tables/table';
+import { type CatalogueImportPlan, isCatalogueHeader, MissingColumnsError, startCataloguePlan } from './rows';
 import { writeSource } from './store';
 
 export { deleteSource, listSources } from './store';
@@ -30,15 +30,20 @@ export function parseCatalogueFile(
   file: { name: string; bytes: Uint8Array },
   options: { sourceName?: string; today: string },
 ): CatalogueFileReading {
-  const table = readTableFile(file, {
-    isKnownHeader: isCatalogueHeader,
-    noHeaderMessage: '找不到"产品名称""供应商"等表头。',
-  });
   const sourceName = options.sourceName?.trim() || defaultSourceName(file.name);
+  let planner: ReturnType<typeof startCataloguePlan> | undefined;
   try {
-    const plan = planCatalogueImport(table, { sourceId: sourceIdFor(sourceName), today: options.today });
-    const { format, encoding, sheet, headers } = table;
-    return { fileName: file.name, sourceName, table: { format, encoding, sheet, headers }, plan };
+    // Row by row as the file is read: a national list's cells are never all held at once.
+    const { format, encoding, sheet, headers } = streamTableFile(
+      file,
+      { isKnownHeader: isCatalogueHeader, noHeaderMessage: '找不到"产品名称""供应商"等表头。' },
+      (head) => {
+        planner = startCataloguePlan(head, { sourceId: sourceIdFor(sourceName), today: options.today });
+        return planner.addRow;
+      },
+    );
+    if (!planner) throw new Error('the table was read without its rows');
+    return { fileName: file.name, sourceName, table: { format, encoding, sheet, headers }, plan: planner.finish() };
   } catch (error) {
     if (error instanceof MissingColumnsError) throw new TableFileError(file.name, error.message);
     throw error;

@@ -6,7 +6,7 @@ import type { SiteId } from '../match/listing';
 import { foldText, nfkc, supplierKey } from '../match/normalize';
 import { resolveCounty } from '../regions';
 import { normalizeHeader } from '../tables/headers';
-import type { Table } from '../tables/table';
+import type { RowSink, Table, TableHead } from '../tables/table';
 import { CATALOGUE_COLUMNS, type CatalogueField, FIELD_LABELS, mapHeaders, REQUIRED_FIELDS } from './columns';
 
 export interface RowProblem {
@@ -106,6 +106,21 @@ function clean(text: string | undefined): string {
  * Pure: nothing is written.
  */
 export function planCatalogueImport(table: Table, options: { sourceId: string; today: string }): CatalogueImportPlan {
+  const planner = startCataloguePlan(table, options);
+  for (const { rowNumber, cells } of table.rows) planner.addRow(rowNumber, cells);
+  return planner.finish();
+}
+
+/**
+ * `planCatalogueImport` a row at a time, as a file is read: `addRow` takes the
+ * data rows in file order, `finish` gives the plan. Throws MissingColumnsError
+ * at once when the header lacks a required column.
+ */
+export function startCataloguePlan(
+  head: TableHead,
+  options: { sourceId: string; today: string },
+): { addRow: RowSink; finish: () => CatalogueImportPlan } {
+  const table = head;
   const fields = mapHeaders(table.headers);
   const missing = REQUIRED_FIELDS.filter((f) => !fields.includes(f));
   if (missing.length) {
@@ -120,20 +135,13 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
 
   const plan: CatalogueImportPlan = {
     sourceId: options.sourceId,
-    rowsRead: table.rows.length,
+    rowsRead: 0,
     entries: [],
     rejected: [],
     duplicates: [],
     warnings: [],
     extraColumns,
   };
-  for (const f of table.formulaCells) {
-    plan.warnings.push({
-      rowNumber: f.rowNumber,
-      column: f.column,
-      message: `单元格含公式 ${f.formula}，未计算，按文件中保存的值读取`,
-    });
-  }
   const byCertificate = new Map<string, number>();
   const bySupplierProduct = new Map<string, number>();
 
@@ -168,28 +176,43 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
   const warn = (rowNumber: number, field: CatalogueField, message: string) =>
     plan.warnings.push(problem(rowNumber, field, message));
 
-  for (const { rowNumber, cells } of table.rows) {
-    // Fields read straight off the row and problems made by one helper: no closures per row (150,000 rows).
+  // Fields read straight off the row and problems made by one helper: no closures per row (150,000 rows).
+  // Formula cells come in with the rows (a streamed file) or all at once (a table): reported in row order either way.
+  let formulasNoted = 0;
+  const noteFormulas = (upToRow: number) => {
+    const cells = table.formulaCells;
+    for (; formulasNoted < cells.length && (cells[formulasNoted]?.rowNumber ?? 0) <= upToRow; formulasNoted++) {
+      const f = cells[formulasNoted] as (typeof cells)[number];
+      plan.warnings.push({
+        rowNumber: f.rowNumber,
+        column: f.column,
+        message: `单元格含公式 ${f.formula}，未计算，按文件中保存的值读取`,
+      });
+    }
+  };
+  const addRow = (rowNumber: number, cells: string[]) => {
+    plan.rowsRead++;
+    noteFormulas(rowNumber);
     const row = readRow(cells);
     const { name, supplier } = row;
     if (!name) {
       plan.rejected.push(problem(rowNumber, 'name', '缺少产品名称'));
-      continue;
+      return;
     }
     if (!supplier) {
       plan.rejected.push(problem(rowNumber, 'supplier', '缺少供应商'));
-      continue;
+      return;
     }
     const certifiedOn = row.certifiedOn ? parseDate(row.certifiedOn) : undefined;
     if (row.certifiedOn && !certifiedOn) {
       plan.rejected.push(problem(rowNumber, 'certifiedOn', `日期无法识别：「${row.certifiedOn}」`));
-      continue;
+      return;
     }
     const datedUntil = row.validUntil !== '' && !NO_EXPIRY.test(row.validUntil);
     const validUntil = datedUntil ? parseDate(row.validUntil) : undefined;
     if (datedUntil && !validUntil) {
       plan.rejected.push(problem(rowNumber, 'validUntil', `日期无法识别：「${row.validUntil}」`));
-      continue;
+      return;
     }
 
     const creditCode: string | undefined = row.creditCode ? normalizeCreditCode(row.creditCode) : undefined;
@@ -230,7 +253,7 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
         message:
           certificateNo && byCertificate.get(certificateNo) ? `证书编号 ${certificateNo} 重复` : '供应商和产品名称重复',
       });
-      continue;
+      return;
     }
     if (certificateNo) byCertificate.set(certificateNo, rowNumber);
     bySupplierProduct.set(spKey, rowNumber);
@@ -274,8 +297,12 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
     // Derived here, once, rather than at every index build.
     entry.matchKeys = deriveMatchKeys(entry);
     plan.entries.push(entry);
-  }
-  return plan;
+  };
+  const finish = () => {
+    noteFormulas(Number.POSITIVE_INFINITY);
+    return plan;
+  };
+  return { addRow, finish };
 }
 
 export class MissingColumnsError extends Error {

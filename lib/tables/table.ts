@@ -2,18 +2,25 @@ import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
 import { decodeText } from './encoding';
 
-/** A file read as a table: header cells and the data rows with their row numbers in the file. */
-export interface Table {
+/** What a table file says before its rows: format, header cells, formulas and other sheets. */
+export interface TableHead {
   format: 'csv' | 'xlsx' | 'json';
   encoding?: string;
   sheet?: string;
   headers: string[];
-  rows: { rowNumber: number; cells: string[] }[];
-  /** Cells that held formulas: read as their values, never evaluated. */
+  /** Cells that held formulas: read as their values, never evaluated. Complete once the rows are read. */
   formulaCells: { rowNumber: number; column: string; formula: string }[];
   /** Other sheets of a workbook asked for by name (`alsoRead`), as grids of cell text. */
   otherSheets?: Record<string, string[][]>;
 }
+
+/** A file read as a table: header cells and the data rows with their row numbers in the file. */
+export interface Table extends TableHead {
+  rows: { rowNumber: number; cells: string[] }[];
+}
+
+/** Takes a table's data rows one by one, in file order (blank rows left out). */
+export type RowSink = (rowNumber: number, cells: string[]) => void;
 
 export interface ReadTableOptions {
   /** Whether a cell names a column we know: the header row is the row with the most. */
@@ -84,22 +91,68 @@ function hasText(cells: readonly string[]): boolean {
   return false;
 }
 
-function fromGrid(
+/**
+ * Reads rows one by one: the first ten are held until the header row is known,
+ * then every data row goes to the sink as it comes, so a 150,000-row CSV is
+ * never held whole (its cells die young instead of filling the heap).
+ * The sink is opened only once the table is known to be readable: every error
+ * of the file as a table is thrown before it.
+ */
+function rowReader(
+  fileName: string,
+  options: ReadTableOptions,
+  head: TableHead,
+  open: (head: TableHead) => RowSink,
+  onDataRow?: (rowNumber: number, cells: string[]) => void,
+) {
+  const firstRows: string[][] = [];
+  let sink: RowSink | undefined;
+  let next = 0; // index in the file of the next row
+  let anyText = false;
+  const start = () => {
+    const headerIndex = findHeaderRow(firstRows, options.isKnownHeader);
+    if (headerIndex < 0) return;
+    head.headers = (firstRows[headerIndex] ?? []).map((h) => h.trim());
+    sink = open(head);
+    for (let r = headerIndex + 1; r < firstRows.length; r++) feed(r, firstRows[r] as string[]);
+  };
+  const feed = (index: number, cells: string[]) => {
+    if (!hasText(cells)) return;
+    onDataRow?.(index + 1, cells);
+    sink?.(index + 1, cells);
+  };
+  return {
+    push(cells: string[]) {
+      const index = next++;
+      if (sink) return feed(index, cells);
+      if (firstRows.length < 10) {
+        firstRows.push(cells);
+        if (firstRows.length === 10) start();
+      } else {
+        anyText ||= hasText(cells); // no header in the first ten: only whether the file is empty is left to learn
+      }
+    },
+    end() {
+      if (!sink && firstRows.length < 10) start();
+      if (sink) return;
+      if (!anyText && !firstRows.some(hasText)) throw new TableFileError(fileName, '是空的：没有任何数据行。');
+      throw new TableFileError(fileName, `不是可识别的表格：前 10 行中${options.noHeaderMessage}`);
+    },
+  };
+}
+
+function streamGrid(
   fileName: string,
   grid: string[][],
   options: ReadTableOptions,
-  base: Omit<Table, 'headers' | 'rows'>,
-): Table {
-  if (!grid.some(hasText)) throw new TableFileError(fileName, '是空的：没有任何数据行。');
-  const headerIndex = findHeaderRow(grid, options.isKnownHeader);
-  if (headerIndex < 0) throw new TableFileError(fileName, `不是可识别的表格：前 10 行中${options.noHeaderMessage}`);
-  const headers = (grid[headerIndex] ?? []).map((h) => h.trim());
-  const rows: Table['rows'] = [];
-  for (let r = headerIndex + 1; r < grid.length; r++) {
-    const cells = grid[r] ?? [];
-    if (hasText(cells)) rows.push({ rowNumber: r + 1, cells });
-  }
-  return { ...base, headers, rows };
+  head: TableHead,
+  open: (head: TableHead) => RowSink,
+  onDataRow?: (rowNumber: number, cells: string[]) => void,
+): TableHead {
+  const reader = rowReader(fileName, options, head, open, onDataRow);
+  for (const cells of grid) reader.push(cells ?? []);
+  reader.end();
+  return head;
 }
 
 /**
@@ -112,24 +165,42 @@ function guessDelimiter(text: string): string {
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
-function readCsv(fileName: string, bytes: Uint8Array, options: ReadTableOptions): Table {
+function streamCsv(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ReadTableOptions,
+  open: (head: TableHead) => RowSink,
+): TableHead {
   const { text, encoding } = decodeText(bytes);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: guessDelimiter(text) });
-  // Papa gives strings already (no dynamic typing): the grid is its rows, not a copy of 150,000 arrays.
-  const grid = parsed.data;
-  if (grid.length && grid[grid.length - 1]?.every((c) => c === '')) grid.pop();
-  const table = fromGrid(fileName, grid, options, { format: 'csv', encoding, formulaCells: [] });
+  const head: TableHead = { format: 'csv', encoding, headers: [], formulaCells: [] };
   // In a CSV a formula is only text; we keep it as text and say so.
-  for (const { rowNumber, cells } of table.rows) {
+  const noteFormulas = (rowNumber: number, cells: string[]) => {
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i] as string;
       const first = cell.charCodeAt(0);
       if (first === 0x3d /* = */ || (first === 0x20 && cell.trimStart().startsWith('='))) {
-        table.formulaCells.push({ rowNumber, column: table.headers[i] ?? `第${i + 1}列`, formula: cell });
+        head.formulaCells.push({ rowNumber, column: head.headers[i] ?? `第${i + 1}列`, formula: cell });
       }
     }
-  }
-  return table;
+  };
+  const reader = rowReader(fileName, options, head, open, noteFormulas);
+  let failure: unknown;
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    delimiter: guessDelimiter(text),
+    // Row by row: Papa's rows are handed on as they are (strings already), never gathered into a grid.
+    step: (result, parser) => {
+      try {
+        reader.push(result.data);
+      } catch (error) {
+        failure = error;
+        parser.abort();
+      }
+    },
+  });
+  if (failure) throw failure;
+  reader.end();
+  return head;
 }
 
 function cellText(cell: XLSX.CellObject | undefined): string {
@@ -140,7 +211,12 @@ function cellText(cell: XLSX.CellObject | undefined): string {
   return String(cell.v);
 }
 
-function readXlsx(fileName: string, bytes: Uint8Array, options: ReadTableOptions): Table {
+function streamXlsx(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ReadTableOptions,
+  open: (head: TableHead) => RowSink,
+): TableHead {
   const read = (sheets?: string[]) => {
     try {
       // Cell values only: no formatted text, HTML or dates (parseDate reads serial numbers).
@@ -161,11 +237,15 @@ function readXlsx(fileName: string, bytes: Uint8Array, options: ReadTableOptions
   let workbook = read(prefer.length ? [...prefer, ...(options.alsoRead ?? [])] : undefined);
   const preferred = prefer.filter((name) => workbook.SheetNames.includes(name));
   if (prefer.length && !preferred.length) workbook = read();
-  const gridOf = (sheetName: string, formulas?: { r: number; c: number; f: string }[]) => {
+  const gridOf = (sheetName: string, formulas?: Map<number, { c: number; f: string }[]>) => {
     const sheet = workbook.Sheets[sheetName] as XLSX.DenseWorkSheet | undefined;
     return (sheet?.['!data'] ?? []).map((row, r) =>
       (row ?? []).map((cell, c) => {
-        if (cell?.f) formulas?.push({ r, c, f: cell.f });
+        if (cell?.f && formulas) {
+          const inRow = formulas.get(r + 1) ?? [];
+          inRow.push({ c, f: cell.f });
+          formulas.set(r + 1, inRow);
+        }
         return cellText(cell);
       }),
     );
@@ -175,22 +255,16 @@ function readXlsx(fileName: string, bytes: Uint8Array, options: ReadTableOptions
   let firstError: TableFileError | undefined;
   for (const sheetName of preferred.length ? preferred : workbook.SheetNames) {
     if (wanted.includes(sheetName)) continue;
-    const formulas: { r: number; c: number; f: string }[] = [];
+    const formulas = new Map<number, { c: number; f: string }[]>();
     const grid = gridOf(sheetName, formulas);
-    try {
-      const table = fromGrid(fileName, grid, options, {
-        format: 'xlsx',
-        sheet: sheetName,
-        formulaCells: [],
-        otherSheets,
-      });
-      const dataRows = new Set(table.rows.map((row) => row.rowNumber));
-      for (const { r, c, f } of formulas) {
-        if (dataRows.has(r + 1)) {
-          table.formulaCells.push({ rowNumber: r + 1, column: table.headers[c] ?? `第${c + 1}列`, formula: `=${f}` });
-        }
+    const head: TableHead = { format: 'xlsx', sheet: sheetName, headers: [], formulaCells: [], otherSheets };
+    const noteFormulas = (rowNumber: number) => {
+      for (const { c, f } of formulas.get(rowNumber) ?? []) {
+        head.formulaCells.push({ rowNumber, column: head.headers[c] ?? `第${c + 1}列`, formula: `=${f}` });
       }
-      return table;
+    };
+    try {
+      return streamGrid(fileName, grid, options, head, open, noteFormulas);
     } catch (error) {
       if (error instanceof TableFileError) firstError ??= error;
       else throw error;
@@ -199,7 +273,7 @@ function readXlsx(fileName: string, bytes: Uint8Array, options: ReadTableOptions
   throw firstError ?? new TableFileError(fileName, '没有工作表。');
 }
 
-function readJson(fileName: string, bytes: Uint8Array): Table {
+function streamJson(fileName: string, bytes: Uint8Array, open: (head: TableHead) => RowSink): TableHead {
   let data: unknown;
   try {
     data = JSON.parse(decodeText(bytes).text);
@@ -220,22 +294,32 @@ function readJson(fileName: string, bytes: Uint8Array): Table {
     for (const key of Object.keys(item)) if (!headers.includes(key)) headers.push(key);
   }
   if (headers.length === 0) throw new TableFileError(fileName, '不是表格：JSON 数组中没有对象。');
-  const rows = list.map((item, i) => ({
-    rowNumber: i + 1,
-    cells: headers.map((h) => {
-      const v = item && typeof item === 'object' ? (item as Record<string, unknown>)[h] : undefined;
-      if (v === undefined || v === null) return '';
-      return Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : String(v);
-    }),
-  }));
-  return { format: 'json', headers, rows, formulaCells: [] };
+  const head: TableHead = { format: 'json', headers, formulaCells: [] };
+  const sink = open(head);
+  list.forEach((item, i) => {
+    sink(
+      i + 1,
+      headers.map((h) => {
+        const v = item && typeof item === 'object' ? (item as Record<string, unknown>)[h] : undefined;
+        if (v === undefined || v === null) return '';
+        return Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+      }),
+    );
+  });
+  return head;
 }
 
 /**
- * Reads a CSV, XLSX (or XLS) or JSON file into a table. Throws a
- * TableFileError with a message for the user when the file cannot be read.
+ * Reads a CSV, XLSX (or XLS) or JSON file as a table, handing its data rows to
+ * the sink that `open` returns once the header is known. Throws a
+ * TableFileError with a message for the user when the file cannot be read
+ * (always before `open` is called).
  */
-export function readTableFile(file: { name: string; bytes: Uint8Array }, options: ReadTableOptions): Table {
+export function streamTableFile(
+  file: { name: string; bytes: Uint8Array },
+  options: ReadTableOptions,
+  open: (head: TableHead) => RowSink,
+): TableHead {
   const { name, bytes } = file;
   if (bytes.length === 0) throw new TableFileError(name, '是空的（0 字节）。');
   const lower = name.toLowerCase();
@@ -246,7 +330,7 @@ export function readTableFile(file: { name: string; bytes: Uint8Array }, options
         `太大（${mb(bytes.length)}）：Excel 文件最多 ${mb(MAX_XLSX_BYTES)}。请另存为 CSV，或拆分成几个文件。`,
       );
     }
-    return readXlsx(name, bytes, options);
+    return streamXlsx(name, bytes, options, open);
   }
   if (bytes.length > MAX_TEXT_BYTES) {
     throw new TableFileError(
@@ -256,6 +340,15 @@ export function readTableFile(file: { name: string; bytes: Uint8Array }, options
   }
   if (looksBinary(bytes)) throw new TableFileError(name, '不是表格文件：请选择 CSV、XLSX 或 JSON 文件。');
   const firstChar = decodeText(bytes.subarray(0, 64)).text.trimStart()[0];
-  if (lower.endsWith('.json') || firstChar === '[' || firstChar === '{') return readJson(name, bytes);
-  return readCsv(name, bytes, options);
+  if (lower.endsWith('.json') || firstChar === '[' || firstChar === '{') return streamJson(name, bytes, open);
+  return streamCsv(name, bytes, options, open);
+}
+
+/** Reads a CSV, XLSX (or XLS) or JSON file into a table, its rows gathered. Throws as `streamTableFile`. */
+export function readTableFile(file: { name: string; bytes: Uint8Array }, options: ReadTableOptions): Table {
+  const rows: Table['rows'] = [];
+  const head = streamTableFile(file, options, () => (rowNumber, cells) => {
+    rows.push({ rowNumber, cells });
+  });
+  return { ...head, rows };
 }

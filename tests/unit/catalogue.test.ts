@@ -126,6 +126,28 @@ describe('headers, encodings and formats', () => {
     expect(plan.warnings[0]).toMatchObject({ rowNumber: 2, column: '产品名称' });
   });
 
+  it('lists warnings in row order, a formula among the others', () => {
+    const csv = '产品名称,供应商,状态\n黄花菜,湘祁合作社,待定\n=A2,巴山合作社,有效\n银耳,通江合作社,未知\n';
+    const { plan } = parse('order.csv', enc(csv));
+    expect(plan.warnings.map((w) => [w.rowNumber, w.column])).toEqual([
+      [2, '状态'],
+      [3, '产品名称'],
+      [4, '状态'],
+    ]);
+  });
+
+  it('finds the header in the tenth row, and not below it', () => {
+    const titles = (n: number) => Array.from({ length: n }, (_, i) => `第${i + 1}行说明,,`).join('\n');
+    const tenth = parse('t.csv', enc(`${titles(9)}\n产品名称,供应商\n黄花菜,湘祁合作社\n\n银耳,通江合作社\n`));
+    expect(tenth.plan.entries.map((e) => [e.name, e.id.split('#')[1]])).toEqual([
+      ['黄花菜', '11'],
+      ['银耳', '13'],
+    ]);
+    expect(() => parse('t.csv', enc(`${titles(10)}\n产品名称,供应商\n黄花菜,湘祁合作社\n`))).toThrow('找不到');
+    expect(() => parse('t.csv', enc(`${'\n'.repeat(12)}产品名称,供应商\n`))).toThrow('找不到');
+    expect(() => parse('t.csv', enc(',,\n'.repeat(30)))).toThrow('是空的');
+  });
+
   it('reads JSON arrays of objects', () => {
     const json = JSON.stringify([
       { 产品名称: '通江银耳', 供应商: '通江县银耳合作社', 县: '通江县', 别名: ['银耳', '白木耳'] },
