@@ -1,3 +1,4 @@
+import { readLiveChunks } from './catalogue/store';
 import {
   CatalogueChunkSchema,
   CatalogueSourceSchema,
@@ -48,7 +49,10 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 export async function createBackup(db: ReliefDb, settings: Settings): Promise<string> {
   const tables: Record<string, unknown[]> = {};
   for (const name of TABLE_NAMES) {
-    const rows = (await db.table(name).toArray()) as { id: string }[];
+    // Entries staged by an import that was never published are not the user's data.
+    const rows = (name === 'catalogueChunks' ? await readLiveChunks(db) : await db.table(name).toArray()) as {
+      id: string;
+    }[];
     tables[name] = rows.map((row) => TABLES[name].parse(row) as { id: string }).sort(byId);
   }
   const backup: Backup = BackupSchema.parse({

@@ -2,30 +2,89 @@ import { CATALOGUE_CHUNK_SIZE, type CatalogueChunk, type CatalogueEntry, type Ca
 import type { ReliefDb } from '../db/schema';
 import { deriveMatchKeys, MATCH_KEY_RULES } from '../match/build-index';
 
-export function chunkEntries(sourceId: string, entries: CatalogueEntry[]): CatalogueChunk[] {
+export function chunkEntries(chunkSet: string, entries: CatalogueEntry[], firstIndex = 0): CatalogueChunk[] {
   const chunks: CatalogueChunk[] = [];
   for (let i = 0; i * CATALOGUE_CHUNK_SIZE < entries.length; i++) {
+    const index = firstIndex + i;
     chunks.push({
-      id: `${sourceId}#chunk${String(i).padStart(5, '0')}`,
-      sourceId,
-      index: i,
+      id: `${chunkSet}#chunk${String(index).padStart(5, '0')}`,
+      sourceId: chunkSet,
+      index,
       entries: entries.slice(i * CATALOGUE_CHUNK_SIZE, (i + 1) * CATALOGUE_CHUNK_SIZE),
     });
   }
   return chunks;
 }
 
+/** How many chunks `count` entries take. */
+export const chunkCount = (count: number) => Math.ceil(count / CATALOGUE_CHUNK_SIZE);
+
+/** The `sourceId` a source's chunks carry. */
+export const chunkSetOf = (source: Pick<CatalogueSource, 'id' | 'chunkSet'>) => source.chunkSet ?? source.id;
+
+const STAGED = '@';
+
+/** A fresh chunk set for a source's next entries; its time tells a stale staging. */
+export function newChunkSet(sourceId: string, now = new Date()): string {
+  return `${sourceId}${STAGED}${now.toISOString()}~${Math.random().toString(36).slice(2, 8)}`;
+}
+
+// A staging left by a closed tab or a crash is swept when it is this old; a younger one may still be written.
+const STALE_STAGING_MS = 60 * 60 * 1000;
+
 /**
- * Replaces a source and all its entries in one transaction: all or nothing.
- * The entries come from a plan, whose ids are the source and the row number:
- * unique by construction, so they are not checked again (a set of 150,000 ids
- * costs some 150 ms).
+ * Writes entries (or a part of them, from chunk `firstIndex` on) under a chunk
+ * set no source names: nothing reads them until `publishSource`.
  */
-export async function writeSource(db: ReliefDb, source: CatalogueSource, entries: CatalogueEntry[]): Promise<void> {
+export async function stageChunks(
+  db: ReliefDb,
+  chunkSet: string,
+  entries: CatalogueEntry[],
+  firstIndex = 0,
+): Promise<void> {
+  await db.catalogueChunks.bulkAdd(chunkEntries(chunkSet, entries, firstIndex));
+}
+
+/** Drops a staged set that will not be published (the user cancelled, or a part failed). */
+export async function discardChunkSet(db: ReliefDb, chunkSet: string): Promise<void> {
+  await db.catalogueChunks.where('sourceId').equals(chunkSet).delete();
+}
+
+/**
+ * Makes a staged set a source's entries, in one transaction: the set must be
+ * whole (`chunks` of them), the source record names it, and the source's
+ * previous entries and stale stagings are deleted. All or nothing.
+ */
+export async function publishSource(
+  db: ReliefDb,
+  source: CatalogueSource & { chunkSet: string },
+  chunks: number,
+): Promise<void> {
   await db.transaction('rw', db.catalogueSources, db.catalogueChunks, async () => {
-    await db.catalogueChunks.where('sourceId').equals(source.id).delete();
-    await db.catalogueChunks.bulkAdd(chunkEntries(source.id, entries));
-    await db.catalogueSources.put({ ...source, rowCount: entries.length });
+    const staged = await db.catalogueChunks.where('sourceId').equals(source.chunkSet).count();
+    if (staged !== chunks) {
+      throw new Error(`「${source.name}」的条目未写全（${staged}/${chunks} 块），未导入：请重新导入。`);
+    }
+    const sets = (await db.catalogueChunks.orderBy('sourceId').uniqueKeys()) as string[];
+    const live = new Set((await db.catalogueSources.toArray()).filter((s) => s.id !== source.id).map(chunkSetOf));
+    const now = Date.now();
+    const gone = sets.filter((set) => {
+      if (set === source.chunkSet || live.has(set)) return false;
+      if (set === source.id || set.startsWith(`${source.id}${STAGED}`)) return true; // this source's old entries
+      const stagedAt = Date.parse(set.slice(set.lastIndexOf(STAGED) + 1, set.lastIndexOf('~')));
+      return now - stagedAt > STALE_STAGING_MS; // NaN (not a staging): kept
+    });
+    if (gone.length) await db.catalogueChunks.where('sourceId').anyOf(gone).delete();
+    await db.catalogueSources.put(source);
+  });
+}
+
+/** Replaces a source and all its entries in one transaction: all or nothing. */
+export async function writeSource(db: ReliefDb, source: CatalogueSource, entries: CatalogueEntry[]): Promise<void> {
+  const chunkSet = newChunkSet(source.id);
+  await db.transaction('rw', db.catalogueSources, db.catalogueChunks, async () => {
+    await stageChunks(db, chunkSet, entries);
+    await publishSource(db, { ...source, rowCount: entries.length, chunkSet }, chunkCount(entries.length));
   });
 }
 
@@ -36,8 +95,16 @@ export async function listSources(db: ReliefDb): Promise<CatalogueSource[]> {
 export async function deleteSource(db: ReliefDb, sourceId: string): Promise<void> {
   await db.transaction('rw', db.catalogueSources, db.catalogueChunks, async () => {
     await db.catalogueChunks.where('sourceId').equals(sourceId).delete();
+    await db.catalogueChunks.where('sourceId').startsWith(`${sourceId}${STAGED}`).delete();
     await db.catalogueSources.delete(sourceId);
   });
+}
+
+/** The chunks sources name, in file order: none that are staged and not (yet) published. */
+export async function readLiveChunks(db: ReliefDb): Promise<CatalogueChunk[]> {
+  const live = new Set((await db.catalogueSources.toArray()).map(chunkSetOf));
+  const chunks = await db.catalogueChunks.orderBy('id').toArray();
+  return chunks.filter((c) => live.has(c.sourceId));
 }
 
 /** How many entries the catalogue holds, from the sources' counts. */
@@ -74,8 +141,7 @@ export async function refreshMatchKeys(db: ReliefDb): Promise<number> {
 
 /** Every entry of every source, in file order. */
 export async function readAllEntries(db: ReliefDb): Promise<CatalogueEntry[]> {
-  const chunks = await db.catalogueChunks.orderBy('id').toArray();
-  return chunks.flatMap((c) => c.entries);
+  return (await readLiveChunks(db)).flatMap((c) => c.entries);
 }
 
 /** The first `limit` entries that satisfy `test`, reading chunk by chunk. */
@@ -85,7 +151,11 @@ export async function findEntries(
   limit: number,
 ): Promise<CatalogueEntry[]> {
   const found: CatalogueEntry[] = [];
-  const keys = await db.catalogueChunks.orderBy('id').primaryKeys();
+  const live = new Set((await db.catalogueSources.toArray()).map(chunkSetOf));
+  // A chunk's id is its set and `#chunkNNNNN`: live chunks are told by their keys, without reading them.
+  const keys = (await db.catalogueChunks.orderBy('id').primaryKeys()).filter((key) =>
+    live.has(key.slice(0, key.lastIndexOf('#'))),
+  );
   for (const key of keys) {
     const chunk = await db.catalogueChunks.get(key);
     for (const e of chunk?.entries ?? []) {

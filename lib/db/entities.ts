@@ -25,6 +25,13 @@ export const CatalogueSourceSchema = z.object({
   importedAt: z.string(),
   /** The bundled demonstration list: marked 示例 everywhere and removable. */
   sample: z.boolean().default(false),
+  /**
+   * The `sourceId` its chunks carry. Entries are written under a fresh set that
+   * no source names yet (by several workers at once for a national list), and
+   * become this source's in the one transaction that sets this field. Absent on
+   * sources written before: their chunks carry the source's own id.
+   */
+  chunkSet: z.string().min(1).optional(),
 });
 export type CatalogueSource = z.infer<typeof CatalogueSourceSchema>;
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it, vi } from 'vitest';
+import { createBackup } from '../../lib/backup';
 import {
   commitCatalogueImport,
   deleteSource,
@@ -8,9 +9,20 @@ import {
   parseCatalogueFile,
   TableFileError,
 } from '../../lib/catalogue/import';
-import { chunkEntries, hasStaleMatchKeys, readAllEntries, refreshMatchKeys } from '../../lib/catalogue/store';
+import {
+  chunkCount,
+  chunkEntries,
+  discardChunkSet,
+  hasStaleMatchKeys,
+  newChunkSet,
+  publishSource,
+  readAllEntries,
+  refreshMatchKeys,
+  stageChunks,
+} from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
 import { deriveMatchKeys, MATCH_KEY_RULES } from '../../lib/match/build-index';
+import { DEFAULT_SETTINGS } from '../../lib/settings-defaults';
 import { FIXTURES } from './helpers';
 
 const TODAY = '2026-11-25';
@@ -261,5 +273,91 @@ describe('writing an import', () => {
     await deleteSource(db, 'src:a');
     expect((await readAllEntries(db)).map((e) => e.name)).toEqual(['乙']);
     expect((await listSources(db)).map((s) => s.id)).toEqual(['src:b']);
+  });
+
+  describe('a list written in parts', () => {
+    const entriesOf = (names: string[], sourceId = 'src:全国') =>
+      names.map((name, i) => ({
+        id: `${sourceId}#${i + 2}`,
+        sourceId,
+        name,
+        supplier: '某合作社',
+        supplierKey: '某',
+        status: 'valid' as const,
+      }));
+    const source = (rowCount: number, chunkSet: string) => ({
+      id: 'src:全国',
+      name: '全国',
+      rowCount,
+      importedAt: '2026-11-02T00:00:00Z',
+      sample: false,
+      chunkSet,
+    });
+    const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+    it('is read by no one until published, then replaces the old entries in file order', async () => {
+      const db = freshDb();
+      await commitCatalogueImport(db, parse('全国.csv', csv('旧,公司\n')), { importedAt: '2026-11-01T00:00:00Z' });
+      const first = entriesOf(many('甲', 1500));
+      const second = entriesOf(many('乙', 700));
+      const set = newChunkSet('src:全国');
+      // The second part may land first: its chunks are numbered after the first part's.
+      await stageChunks(db, set, second, chunkCount(first.length));
+      await stageChunks(db, set, first);
+      expect((await readAllEntries(db)).map((e) => e.name)).toEqual(['旧']);
+      const backup = JSON.parse(await createBackup(db, DEFAULT_SETTINGS));
+      expect(
+        backup.tables.catalogueChunks.flatMap((c: { entries: { name: string }[] }) => c.entries.map((e) => e.name)),
+      ).toEqual(['旧']);
+
+      await publishSource(db, source(2200, set), chunkCount(1500) + chunkCount(700));
+      expect((await readAllEntries(db)).map((e) => e.name)).toEqual([...many('甲', 1500), ...many('乙', 700)]);
+      expect(await db.catalogueChunks.count()).toBe(3); // the old entry's chunk is gone
+      expect(await listSources(db)).toMatchObject([{ id: 'src:全国', rowCount: 2200, chunkSet: set }]);
+    });
+
+    it('is refused when a part is missing, and nothing changes', async () => {
+      const db = freshDb();
+      await commitCatalogueImport(db, parse('全国.csv', csv('旧,公司\n')), { importedAt: '2026-11-01T00:00:00Z' });
+      const set = newChunkSet('src:全国');
+      await stageChunks(db, set, entriesOf(many('甲', 1500)));
+      await expect(publishSource(db, source(2200, set), 3)).rejects.toThrow('未写全（2/3 块）');
+      expect((await readAllEntries(db)).map((e) => e.name)).toEqual(['旧']);
+      await discardChunkSet(db, set);
+      expect(await db.catalogueChunks.count()).toBe(1);
+    });
+
+    it('replaces and deletes a source written before chunk sets (chunks under its own id)', async () => {
+      const db = freshDb();
+      // As stored before chunk sets: no chunkSet, the chunks carry the source id.
+      await db.catalogueSources.put({
+        id: 'src:全国',
+        name: '全国',
+        rowCount: 1,
+        importedAt: '2026-01-01T00:00:00Z',
+        sample: false,
+      });
+      await db.catalogueChunks.bulkAdd(chunkEntries('src:全国', entriesOf(['旧'])));
+      expect((await readAllEntries(db)).map((e) => e.name)).toEqual(['旧']);
+      const set = newChunkSet('src:全国');
+      await stageChunks(db, set, entriesOf(['新']));
+      await publishSource(db, source(1, set), 1);
+      expect((await readAllEntries(db)).map((e) => e.name)).toEqual(['新']);
+      expect(await db.catalogueChunks.count()).toBe(1);
+      await deleteSource(db, 'src:全国');
+      expect(await db.catalogueChunks.count()).toBe(0);
+    });
+
+    it('sweeps stagings left by a closed tab once they are an hour old, and no younger ones', async () => {
+      const db = freshDb();
+      const old = newChunkSet('src:其他', new Date(Date.now() - 2 * 60 * 60 * 1000));
+      const young = newChunkSet('src:另一个', new Date(Date.now() - 60 * 1000));
+      await stageChunks(db, old, entriesOf(['遗留'], 'src:其他'));
+      await stageChunks(db, young, entriesOf(['进行中'], 'src:另一个'));
+      const set = newChunkSet('src:全国');
+      await stageChunks(db, set, entriesOf(['新']));
+      await publishSource(db, source(1, set), 1);
+      expect((await db.catalogueChunks.toArray()).map((c) => c.sourceId).sort()).toEqual([set, young].sort());
+    });
   });
 });
