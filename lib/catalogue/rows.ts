@@ -118,8 +118,17 @@ export function planCatalogueImport(table: Table, options: { sourceId: string; t
  */
 export function startCataloguePlan(
   head: TableHead,
-  options: { sourceId: string; today: string },
-): { addRow: RowSink; finish: () => CatalogueImportPlan } {
+  options: {
+    sourceId: string;
+    today: string;
+    /**
+     * For a later part of a file read in parts: no row is judged a duplicate
+     * here; the keys of every entry are kept, for the first part's finder to
+     * judge against the rows before them (`settleDuplicates`).
+     */
+    deferDuplicates?: boolean;
+  },
+): { addRow: RowSink; finish: () => CatalogueImportPlan; duplicates: DuplicateFinder; deferred?: DuplicateKeys } {
   const table = head;
   const fields = mapHeaders(table.headers);
   const missing = REQUIRED_FIELDS.filter((f) => !fields.includes(f));
@@ -142,8 +151,10 @@ export function startCataloguePlan(
     warnings: [],
     extraColumns,
   };
-  const byCertificate = new Map<string, number>();
-  const bySupplierProduct = new Map<string, number>();
+  const duplicates = new DuplicateFinder();
+  const deferred: DuplicateKeys | undefined = options.deferDuplicates
+    ? { rowNumbers: [], certificates: [], supplierProducts: [] }
+    : undefined;
 
   const at = (cells: string[], i: number) => (i < 0 ? '' : clean(cells[i]));
   // One fixed-shape record of cleaned cells per row: the hot loop of a national import.
@@ -245,18 +256,17 @@ export function startCataloguePlan(
     const certificateNo = row.certificateNo || undefined;
     const supplierCore = supplierKey(supplier);
     const spKey = `${supplierCore}|${foldText(name)}`;
-    const firstRow = (certificateNo && byCertificate.get(certificateNo)) || bySupplierProduct.get(spKey);
-    if (firstRow) {
-      plan.duplicates.push({
-        rowNumber,
-        firstRow,
-        message:
-          certificateNo && byCertificate.get(certificateNo) ? `证书编号 ${certificateNo} 重复` : '供应商和产品名称重复',
-      });
-      return;
+    if (deferred) {
+      deferred.rowNumbers.push(rowNumber);
+      deferred.certificates.push(certificateNo ?? '');
+      deferred.supplierProducts.push(spKey);
+    } else {
+      const duplicate = duplicates.check(rowNumber, certificateNo, spKey);
+      if (duplicate) {
+        plan.duplicates.push(duplicate);
+        return;
+      }
     }
-    if (certificateNo) byCertificate.set(certificateNo, rowNumber);
-    bySupplierProduct.set(spKey, rowNumber);
 
     const entry: CatalogueEntry = {
       id: `${options.sourceId}#${rowNumber}`,
@@ -302,7 +312,58 @@ export function startCataloguePlan(
     noteFormulas(Number.POSITIVE_INFINITY);
     return plan;
   };
-  return { addRow, finish };
+  return { addRow, finish, duplicates, deferred };
+}
+
+/** The duplicate keys of a part's entries, in the entries' order (certificate '' when none). */
+export interface DuplicateKeys {
+  rowNumbers: number[];
+  certificates: string[];
+  supplierProducts: string[];
+}
+
+/**
+ * Finds rows that repeat an earlier kept row: the same certificate number, or
+ * the same supplier and product name. A row judged a duplicate is not kept,
+ * so it is never the first row of another.
+ */
+export class DuplicateFinder {
+  private readonly byCertificate = new Map<string, number>();
+  private readonly bySupplierProduct = new Map<string, number>();
+
+  /** The duplicate problem of a row, or undefined after keeping its keys. */
+  check(rowNumber: number, certificateNo: string | undefined, spKey: string) {
+    const byCertificate = certificateNo ? this.byCertificate.get(certificateNo) : undefined;
+    const firstRow = byCertificate || this.bySupplierProduct.get(spKey);
+    if (firstRow) {
+      const message = byCertificate ? `证书编号 ${certificateNo} 重复` : '供应商和产品名称重复';
+      return { rowNumber, firstRow, message };
+    }
+    if (certificateNo) this.byCertificate.set(certificateNo, rowNumber);
+    this.bySupplierProduct.set(spKey, rowNumber);
+    return undefined;
+  }
+
+  /**
+   * Judges a later part's entries against every row kept before them, in row
+   * order: the duplicates found, and the positions of the entries to drop.
+   */
+  settle(keys: DuplicateKeys): { duplicates: CatalogueImportPlan['duplicates']; drop: number[] } {
+    const duplicates: CatalogueImportPlan['duplicates'] = [];
+    const drop: number[] = [];
+    for (let i = 0; i < keys.rowNumbers.length; i++) {
+      const found = this.check(
+        keys.rowNumbers[i] as number,
+        keys.certificates[i] || undefined,
+        keys.supplierProducts[i] as string,
+      );
+      if (found) {
+        duplicates.push(found);
+        drop.push(i);
+      }
+    }
+    return { duplicates, drop };
+  }
 }
 
 export class MissingColumnsError extends Error {

@@ -55,13 +55,13 @@ export const MAX_XLSX_BYTES = 25 * 1024 * 1024;
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-function isZip(bytes: Uint8Array) {
+export function isZip(bytes: Uint8Array) {
   return bytes[0] === 0x50 && bytes[1] === 0x4b;
 }
-function isOle(bytes: Uint8Array) {
+export function isOle(bytes: Uint8Array) {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
-function looksBinary(bytes: Uint8Array): boolean {
+export function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 4096);
   for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
   return false;
@@ -72,7 +72,7 @@ function looksBinary(bytes: Uint8Array): boolean {
  * (全国扶贫产品目录（第七批）) above it. The header is the row among the
  * first ten that names the most known columns.
  */
-function findHeaderRow(grid: string[][], isKnownHeader: (cell: string) => boolean): number {
+export function findHeaderRow(grid: string[][], isKnownHeader: (cell: string) => boolean): number {
   let best = -1;
   let bestScore = 0;
   for (let r = 0; r < Math.min(grid.length, 10); r++) {
@@ -86,7 +86,7 @@ function findHeaderRow(grid: string[][], isKnownHeader: (cell: string) => boolea
 }
 
 /** A row with any cell that is not blank. */
-function hasText(cells: readonly string[]): boolean {
+export function hasText(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell !== '' && cell.trim() !== '') return true;
   return false;
 }
@@ -159,10 +159,53 @@ function streamGrid(
  * Comma, tab or semicolon, by the first lines: cheaper than Papa's guess,
  * which parses a sample once per candidate (a measurable cost at 150,000 rows).
  */
-function guessDelimiter(text: string): string {
+export function guessDelimiter(text: string): string {
   const head = text.slice(0, 4096);
   const counts = [',', '\t', ';'].map((d) => [d, head.split(d).length] as const);
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
+}
+
+/** In a CSV a formula is only text: it is kept as text, and each is noted on the head so the reader is told. */
+export function csvFormulaNoter(head: TableHead) {
+  return (rowNumber: number, cells: string[]) => {
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i] as string;
+      const first = cell.charCodeAt(0);
+      if (first === 0x3d /* = */ || (first === 0x20 && cell.trimStart().startsWith('='))) {
+        head.formulaCells.push({ rowNumber, column: head.headers[i] ?? `第${i + 1}列`, formula: cell });
+      }
+    }
+  };
+}
+
+/**
+ * Hands CSV records to `push` one by one as Papa parses them (strings already,
+ * never gathered into a grid). A throw from `push` stops the parse and is
+ * rethrown. Returns Papa's quote errors (a quote left open or misplaced).
+ */
+export function parseCsvRecords(
+  text: string,
+  layout: { delimiter: string; newline?: '\n' | '\r\n' | '\r' },
+  push: (cells: string[]) => void,
+): Papa.ParseError[] {
+  let failure: unknown;
+  const quoteErrors: Papa.ParseError[] = [];
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    delimiter: layout.delimiter,
+    ...(layout.newline ? { newline: layout.newline } : {}),
+    step: (result, parser) => {
+      for (const error of result.errors) if (error.type === 'Quotes') quoteErrors.push(error);
+      try {
+        push(result.data);
+      } catch (error) {
+        failure = error;
+        parser.abort();
+      }
+    },
+  });
+  if (failure) throw failure;
+  return quoteErrors;
 }
 
 function streamCsv(
@@ -173,32 +216,8 @@ function streamCsv(
 ): TableHead {
   const { text, encoding } = decodeText(bytes);
   const head: TableHead = { format: 'csv', encoding, headers: [], formulaCells: [] };
-  // In a CSV a formula is only text; we keep it as text and say so.
-  const noteFormulas = (rowNumber: number, cells: string[]) => {
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i] as string;
-      const first = cell.charCodeAt(0);
-      if (first === 0x3d /* = */ || (first === 0x20 && cell.trimStart().startsWith('='))) {
-        head.formulaCells.push({ rowNumber, column: head.headers[i] ?? `第${i + 1}列`, formula: cell });
-      }
-    }
-  };
-  const reader = rowReader(fileName, options, head, open, noteFormulas);
-  let failure: unknown;
-  Papa.parse<string[]>(text, {
-    skipEmptyLines: false,
-    delimiter: guessDelimiter(text),
-    // Row by row: Papa's rows are handed on as they are (strings already), never gathered into a grid.
-    step: (result, parser) => {
-      try {
-        reader.push(result.data);
-      } catch (error) {
-        failure = error;
-        parser.abort();
-      }
-    },
-  });
-  if (failure) throw failure;
+  const reader = rowReader(fileName, options, head, open, csvFormulaNoter(head));
+  parseCsvRecords(text, { delimiter: guessDelimiter(text) }, (cells) => reader.push(cells));
   reader.end();
   return head;
 }

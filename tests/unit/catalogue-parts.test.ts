@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { parseCatalogueFile } from '../../lib/catalogue/import';
+import { readCatalogueInParts, splitCatalogueFile } from '../../lib/catalogue/parts';
+
+const TODAY = '2026-11-25';
+const enc = (text: string) => new TextEncoder().encode(text);
+const whole = (name: string, bytes: Uint8Array) => parseCatalogueFile({ name, bytes }, { today: TODAY });
+const inParts = (name: string, bytes: Uint8Array, parts: number, minPartBytes: number) =>
+  readCatalogueInParts({ name, bytes }, { today: TODAY }, parts, minPartBytes);
+
+/** A CSV cell as a writer quotes it: quoted when it holds a delimiter, a quote or a line break. */
+const quoted = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
+
+describe('a catalogue read in parts', () => {
+  it('is cut at record boundaries, quoted line breaks and all', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `"黄花菜${i}\n第二行",公司${i},"规格 ""${i}"""`);
+    const bytes = enc(`产品名称,供应商,规格\n${rows.join('\n')}\n`);
+    const split = splitCatalogueFile({ name: 'a.csv', bytes }, 3, 300);
+    expect(split?.parts).toHaveLength(3);
+    for (const part of split?.parts.slice(1) ?? []) {
+      expect(bytes[part.start - 1]).toBe(0x0a);
+      expect(bytes[part.start]).toBe(0x22); // every record here starts with a quoted name
+    }
+    expect(inParts('a.csv', bytes, 3, 300)).toEqual(whole('a.csv', bytes));
+  });
+
+  it('judges duplicates across parts as a whole reading does', () => {
+    const filler = Array.from({ length: 30 }, (_, i) => `填充${i},填充公司${i},FPX${i}`);
+    const rows = [
+      '黄花菜,湘祁公司,FP001',
+      ...filler,
+      // After the cut: a repeat of row 2's certificate (a duplicate, so not kept) …
+      '腊肉,巴山合作社,FP001',
+      // … so this row, with the duplicate's supplier and product but its own certificate, is kept.
+      '腊肉,巴山合作社,FP002',
+      '黄花菜,湘祁公司,FP003',
+    ];
+    const bytes = enc(`产品名称,供应商,证书编号\n${rows.join('\n')}\n`);
+    expect(splitCatalogueFile({ name: 'd.csv', bytes }, 2, 400)?.parts).toHaveLength(2);
+    const reading = inParts('d.csv', bytes, 2, 400);
+    expect(reading).toEqual(whole('d.csv', bytes));
+    expect(reading.plan.duplicates.map((d) => [d.rowNumber, d.firstRow])).toEqual([
+      [33, 2],
+      [35, 2],
+    ]);
+    expect(reading.plan.entries.map((e) => e.id.split('#')[1])).toContain('34');
+  });
+
+  it('reads the file whole when a quote error may have misplaced the cut', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `名称${i},公司${i}`);
+    rows[25] = '"未闭合的引号,公司'; // opens a quoted field that never closes
+    const bytes = enc(`产品名称,供应商\n${rows.join('\n')}\n`);
+    expect(inParts('q.csv', bytes, 2, 200)).toEqual(whole('q.csv', bytes));
+  });
+
+  it('reads a GBK file whose later part is plain ASCII as the whole reading does (GB18030)', () => {
+    const head = Array.from({ length: 20 }, (_, i) => `黄花菜${i},湘祁公司${i}`);
+    const tail = Array.from({ length: 20 }, (_, i) => `Honey ${i},Farm ${i}`);
+    const bytes = new Uint8Array(iconv.encode(`产品名称,供应商\n${[...head, ...tail].join('\n')}\n`, 'gbk'));
+    const reading = inParts('g.csv', bytes, 2, 300);
+    expect(reading.table.encoding).toBe('gb18030');
+    expect(reading).toEqual(whole('g.csv', bytes));
+  });
+
+  it('equals a whole reading for any file: quotes, line breaks, blank rows, BOM, CRLF, GBK, duplicates', () => {
+    const word = fc.constantFrom('黄花菜', '腊肉', '银耳', '脐橙', '12"', 'a,b', '"引号"', '多\n行', ' ', '');
+    const supplier = fc.constantFrom('湘祁公司', '巴山合作社', '通江县银耳合作社', '', '公司,"甲"');
+    const certificate = fc.constantFrom('', 'FP1', 'FP2', 'FP3', 'FP4');
+    const county = fc.constantFrom('', '祁东县', '城口县', '不存在县');
+    const row = fc.tuple(word, supplier, certificate, county, fc.constantFrom('', '有效', '撤销', '=SUM(1)'));
+    const file = fc.record({
+      rows: fc.array(fc.oneof({ weight: 9, arbitrary: row }, { weight: 1, arbitrary: fc.constant(null) }), {
+        minLength: 10,
+        maxLength: 120,
+      }),
+      title: fc.boolean(),
+      newline: fc.constantFrom('\n', '\r\n'),
+      bom: fc.boolean(),
+      gbk: fc.boolean(),
+      parts: fc.integer({ min: 2, max: 4 }),
+      minPartBytes: fc.integer({ min: 40, max: 200 }),
+    });
+    let split = 0;
+    fc.assert(
+      fc.property(file, (f) => {
+        const lines = [
+          ...(f.title ? ['全国扶贫产品目录（第七批）,,,,'] : []),
+          '产品名称,供应商,证书编号,县,状态',
+          ...f.rows.map((r) => (r ? r.map(quoted).join(',') : '')),
+        ];
+        const text = `${lines.join(f.newline)}${f.newline}`;
+        const bytes = f.gbk ? new Uint8Array(iconv.encode(text, 'gbk')) : enc(f.bom ? `\uFEFF${text}` : text);
+        if ((splitCatalogueFile({ name: 'p.csv', bytes }, f.parts, f.minPartBytes)?.parts.length ?? 0) > 1) split++;
+        expect(inParts('p.csv', bytes, f.parts, f.minPartBytes)).toEqual(whole('p.csv', bytes));
+      }),
+      { numRuns: 300, seed: 832 },
+    );
+    // The property says something only if most files were really cut.
+    expect(split).toBeGreaterThan(200);
+  });
+});
