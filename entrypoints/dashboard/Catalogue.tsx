@@ -14,11 +14,28 @@ import type { ReadingSummary, WorkerReply, WorkerRequest } from './catalogue-wor
 
 type ProblemRow = ReturnType<typeof problemsByRow>[number] & { key: string };
 
-/** One worker for the page's life: it holds a parsed file until it is confirmed or dropped. */
+/**
+ * One worker for the page's life: it holds a parsed file until it is confirmed
+ * or dropped. Helpers, one per further core (at most three), read and write
+ * the later parts of a large CSV alongside it.
+ */
 let worker: Worker | undefined;
+function readingWorker(): Worker {
+  if (worker) return worker;
+  worker = new CatalogueWorker();
+  const helperCount = Math.min(Math.max((navigator.hardwareConcurrency || 1) - 1, 0), 3);
+  const ports = Array.from({ length: helperCount }, () => {
+    const channel = new MessageChannel();
+    const serve: WorkerRequest = { type: 'serve', port: channel.port2 };
+    new CatalogueWorker().postMessage(serve, [channel.port2]);
+    return channel.port1;
+  });
+  if (ports.length) worker.postMessage({ type: 'helpers', ports } satisfies WorkerRequest, ports);
+  return worker;
+}
+
 function ask(request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerReply> {
-  worker ??= new CatalogueWorker();
-  const w = worker;
+  const w = readingWorker();
   return new Promise((resolve) => {
     w.onmessage = (event: MessageEvent<WorkerReply>) => resolve(event.data);
     w.onerror = (event) => resolve({ type: 'error', message: event.message || '读取失败' });
@@ -146,6 +163,7 @@ function ImportWizard() {
           data-warnings={reading.plan.counts.warnings}
           data-read-ms={Math.round(reading.readMs)}
           data-file-ms={Math.round(reading.fileMs ?? 0)}
+          data-parts={reading.parts}
           data-answer-ms={Math.round(reading.answerMs ?? 0)}
           aria-label={t('catalogue.report.title', { file: reading.fileName })}
         >

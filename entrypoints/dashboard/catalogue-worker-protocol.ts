@@ -1,11 +1,15 @@
 import type { CatalogueFileReading } from '../../lib/catalogue/import';
+import type { PartReport } from '../../lib/catalogue/parts';
 import type { PlanSummary } from '../../lib/catalogue/report';
 import type { CatalogueSource } from '../../lib/db/entities';
+import type { CsvSplit } from '../../lib/tables/csv-parts';
 
 /** What the page sees of a reading: counts and the first problems; the entries stay in the worker. */
 export type ReadingSummary = Omit<CatalogueFileReading, 'plan'> & {
   plan: PlanSummary;
   readMs: number;
+  /** How many parts (workers) read the file. */
+  parts: number;
   /** Set by the page: reading the file, and from then to the worker's answer. */
   fileMs?: number;
   answerMs?: number;
@@ -16,10 +20,32 @@ export type WorkerRequest =
   | { type: 'commit'; importedAt: string }
   | { type: 'discard' }
   /** The pending file's whole report, as a CSV file. */
-  | { type: 'reportCsv' };
+  | { type: 'reportCsv' }
+  /** Ports to helper workers, which read and write the later parts of a large file. */
+  | { type: 'helpers'; ports: MessagePort[] }
+  /** Makes this worker a helper, answering on the port. */
+  | { type: 'serve'; port: MessagePort };
 
 export type WorkerReply =
   | { type: 'report'; summary: ReadingSummary }
   | { type: 'done'; source: CatalogueSource; writeMs: number }
   | { type: 'reportCsv'; bytes: Uint8Array<ArrayBuffer> }
   | { type: 'error'; message: string };
+
+/** From the worker that reads a file to a helper holding one of its later parts. */
+export type PartRequest =
+  | {
+      type: 'readPart';
+      bytes: Uint8Array;
+      split: CsvSplit;
+      index: number;
+      options: { sourceId: string; today: string };
+    }
+  /** Write the part's entries (without the duplicates the merge found) under the set, from chunk `firstIndex` on. */
+  | { type: 'stage'; chunkSet: string; firstIndex: number; drop: number[] }
+  | { type: 'discard' };
+
+export type PartReply =
+  | { type: 'partRead'; report: PartReport | undefined }
+  | { type: 'staged' }
+  | { type: 'failed'; message: string };

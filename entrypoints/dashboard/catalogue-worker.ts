@@ -3,22 +3,132 @@
  * Reads, validates and writes catalogue files off the page's thread, so a
  * national list (150,000 rows) never freezes the tab. The parsed entries stay
  * here between the report and the user's confirmation.
+ *
+ * A large CSV is read in parts: this worker reads the first, helper workers
+ * (the same script, answering on a port) read and then write the others, and
+ * the written parts become the source's entries in one transaction here.
  */
 import '../../lib/zod';
 import {
   type CatalogueFileReading,
+  catalogueSourceOf,
   commitCatalogueImport,
   parseCatalogueFile,
   TableFileError,
 } from '../../lib/catalogue/import';
+import {
+  type CataloguePartReading,
+  dropEntries,
+  partReport,
+  readLaterPart,
+  readSplitCatalogue,
+  splitCatalogueFile,
+} from '../../lib/catalogue/parts';
 import { problemsCsv, summarisePlan } from '../../lib/catalogue/report';
+import { chunkCount, discardChunkSet, newChunkSet, publishSource, stageChunks } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
-import type { WorkerReply, WorkerRequest } from './catalogue-worker-protocol';
+import type { PartReply, PartRequest, WorkerReply, WorkerRequest } from './catalogue-worker-protocol';
 
 const db = new ReliefDb();
-let pending: CatalogueFileReading | undefined;
+let helpers: MessagePort[] = [];
+
+/** A reading waiting for the user: its plan holds this worker's entries; `parts` are the helpers' and their sizes. */
+interface Pending {
+  reading: CatalogueFileReading;
+  entryCount: number;
+  parts: { port: MessagePort; kept: number; drop: number[] }[];
+}
+let pending: Pending | undefined;
 
 const reply = (message: WorkerReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
+
+/** One request at a time per helper: its answer is the next message on its port. */
+function askHelper(port: MessagePort, request: PartRequest, transfer: Transferable[] = []): Promise<PartReply> {
+  return new Promise((resolve) => {
+    port.onmessage = (event: MessageEvent<PartReply>) => resolve(event.data);
+    port.postMessage(request, transfer);
+  });
+}
+
+async function read(request: Extract<WorkerRequest, { type: 'read' }>): Promise<Pending> {
+  for (const port of helpers) port.postMessage({ type: 'discard' } satisfies PartRequest);
+  const file = { name: request.name, bytes: request.bytes };
+  const options = { sourceName: request.sourceName, today: request.today };
+  const split = helpers.length ? splitCatalogueFile(file, helpers.length + 1) : undefined;
+  if (split) {
+    const ports = helpers.slice(0, split.parts.length - 1);
+    const parted = await readSplitCatalogue(file, options, split, async (index, bytes, partSplit, planOptions) => {
+      const copy = bytes.slice(); // its own buffer, handed over
+      const answer = await askHelper(
+        ports[index - 1] as MessagePort,
+        { type: 'readPart', bytes: copy, split: partSplit, index, options: planOptions },
+        [copy.buffer],
+      );
+      return answer.type === 'partRead' ? answer.report : undefined;
+    });
+    if (parted) {
+      return {
+        reading: parted.reading,
+        entryCount: parted.entryCount,
+        parts: ports.map((port, i) => ({ port, drop: parted.drops[i] ?? [], kept: parted.kept[i] ?? 0 })),
+      };
+    }
+  }
+  const reading = parseCatalogueFile(file, options);
+  return { reading, entryCount: reading.plan.entries.length, parts: [] };
+}
+
+/** Writes every part under one new chunk set, in parallel, then makes it the source's in one transaction. */
+async function commit({ reading, entryCount, parts }: Pending, importedAt: string) {
+  const source = catalogueSourceOf(reading, { importedAt }, entryCount);
+  if (!parts.length) return commitCatalogueImport(db, reading, { importedAt });
+  const chunkSet = newChunkSet(source.id);
+  const own = reading.plan.entries;
+  // Each part's chunks are numbered after the parts before it: file order is kept.
+  let firstIndex = chunkCount(own.length);
+  const staged = parts.map(({ port, drop, kept }) => {
+    const answer = askHelper(port, { type: 'stage', chunkSet, firstIndex, drop });
+    firstIndex += chunkCount(kept);
+    return answer;
+  });
+  try {
+    await stageChunks(db, chunkSet, own);
+    const answers = await Promise.all(staged);
+    const failed = answers.find((a) => a.type === 'failed');
+    if (failed?.type === 'failed') throw new Error(failed.message);
+    await publishSource(db, { ...source, chunkSet }, firstIndex);
+    return source;
+  } catch (error) {
+    await Promise.allSettled(staged);
+    await discardChunkSet(db, chunkSet);
+    throw error;
+  }
+}
+
+/** A helper: reads a later part, then writes it when the reading is confirmed. */
+function serve(port: MessagePort) {
+  let part: CataloguePartReading | undefined;
+  const answer = (message: PartReply) => port.postMessage(message);
+  port.onmessage = async (event: MessageEvent<PartRequest>) => {
+    const request = event.data;
+    try {
+      if (request.type === 'readPart') {
+        part = undefined;
+        part = readLaterPart(request.bytes, request.split, request.index, request.options);
+        answer({ type: 'partRead', report: part && partReport(part) });
+      } else if (request.type === 'stage') {
+        if (!part) throw new Error('没有待写入的部分。');
+        await stageChunks(db, request.chunkSet, dropEntries(part.plan.entries, request.drop), request.firstIndex);
+        part = undefined;
+        answer({ type: 'staged' });
+      } else {
+        part = undefined;
+      }
+    } catch (error) {
+      answer({ type: 'failed', message: String(error) });
+    }
+  };
+}
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
@@ -26,27 +136,32 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     if (request.type === 'read') {
       pending = undefined;
       const start = performance.now();
-      const reading = parseCatalogueFile(
-        { name: request.name, bytes: request.bytes },
-        { sourceName: request.sourceName, today: request.today },
-      );
-      pending = reading;
+      pending = await read(request);
       reply({
         type: 'report',
-        summary: { ...reading, plan: summarisePlan(reading.plan), readMs: performance.now() - start },
+        summary: {
+          ...pending.reading,
+          plan: summarisePlan(pending.reading.plan, pending.entryCount),
+          readMs: performance.now() - start,
+          parts: pending.parts.length + 1,
+        },
       });
     } else if (request.type === 'commit') {
       if (!pending) throw new Error('没有待导入的文件。');
       const start = performance.now();
-      const source = await commitCatalogueImport(db, pending, { importedAt: request.importedAt });
+      const source = await commit(pending, request.importedAt);
       pending = undefined;
       reply({ type: 'done', source, writeMs: performance.now() - start });
     } else if (request.type === 'reportCsv') {
       if (!pending) throw new Error('没有待导入的文件。');
-      const bytes = problemsCsv(pending.plan);
-      reply({ type: 'reportCsv', bytes });
+      reply({ type: 'reportCsv', bytes: problemsCsv(pending.reading.plan) });
+    } else if (request.type === 'helpers') {
+      helpers = request.ports;
+    } else if (request.type === 'serve') {
+      serve(request.port);
     } else {
       pending = undefined;
+      for (const port of helpers) port.postMessage({ type: 'discard' } satisfies PartRequest);
     }
   } catch (error) {
     reply({ type: 'error', message: error instanceof TableFileError ? error.message : String(error) });

@@ -59,15 +59,24 @@ export async function commitCatalogueImport(
   reading: CatalogueFileReading,
   meta: { publisher?: string; importedAt: string; sample?: boolean },
 ): Promise<CatalogueSource> {
-  const source: CatalogueSource = {
+  const source = catalogueSourceOf(reading, meta, reading.plan.entries.length);
+  await writeSource(db, source, reading.plan.entries);
+  return source;
+}
+
+/** The source record of a reading about to be written, with `rowCount` entries in all. */
+export function catalogueSourceOf(
+  reading: Pick<CatalogueFileReading, 'plan' | 'sourceName' | 'fileName'>,
+  meta: { publisher?: string; importedAt: string; sample?: boolean },
+  rowCount: number,
+): CatalogueSource {
+  return {
     id: reading.plan.sourceId,
     name: reading.sourceName,
     fileName: reading.fileName,
-    rowCount: reading.plan.entries.length,
+    rowCount,
     importedAt: meta.importedAt,
     sample: meta.sample ?? false,
     ...(meta.publisher ? { publisher: meta.publisher } : {}),
   };
-  await writeSource(db, source, reading.plan.entries);
-  return source;
 }

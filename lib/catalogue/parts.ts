@@ -71,7 +71,7 @@ export function partReport({ plan: { entries, ...plan }, encoding, deferred }: C
 export function mergeCatalogueParts(
   first: CataloguePartReading,
   later: PartReport[],
-): { plan: CatalogueImportPlan; entryCount: number; drops: number[][] } | undefined {
+): { plan: CatalogueImportPlan; entryCount: number; drops: number[][]; kept: number[] } | undefined {
   if (later.some((part) => part.encoding !== first.encoding) || !first.duplicates) return undefined;
   const plan: CatalogueImportPlan = {
     ...first.plan,
@@ -81,6 +81,7 @@ export function mergeCatalogueParts(
   };
   let entryCount = first.plan.entries.length;
   const drops: number[][] = [];
+  const kept: number[] = [];
   for (const part of later) {
     const { duplicates, drop } = first.duplicates.settle(
       part.deferred ?? { rowNumbers: [], certificates: [], supplierProducts: [] },
@@ -91,8 +92,9 @@ export function mergeCatalogueParts(
     plan.warnings.push(...part.plan.warnings);
     entryCount += part.entryCount - drop.length;
     drops.push(drop);
+    kept.push(part.entryCount - drop.length);
   }
-  return { plan, entryCount, drops };
+  return { plan, entryCount, drops, kept };
 }
 
 /** A later part's entries without those the merge judged duplicates. */
@@ -102,39 +104,108 @@ export function dropEntries<T>(entries: T[], drop: readonly number[]): T[] {
   return entries.filter((_, i) => !gone.has(i));
 }
 
+/** A file read in parts: the plan holds the first part's entries, `entryCount` counts every part's. */
+export interface PartedReading {
+  reading: CatalogueFileReading;
+  entryCount: number;
+  /** For each later part, the positions of its entries that are duplicates, and how many it keeps. */
+  drops: number[][];
+  kept: number[];
+}
+
+/** Reads a later part where it is kept (a helper worker): its report, or undefined if it could not be read alike. */
+export type LaterPartReader = (
+  index: number,
+  bytes: Uint8Array,
+  split: CsvSplit,
+  options: { sourceId: string; today: string },
+) => Promise<PartReport | undefined>;
+
+const isPartMismatch = (error: unknown) => error instanceof CsvPartMismatch || error instanceof MissingColumnsError;
+
+/**
+ * Reads a split file: the later parts by `readLater` (started first, so they
+ * run while this thread reads the first part), then merged. Undefined when the
+ * parts may not read as the whole file: the caller reads it whole, which is
+ * the reference (and says what is wrong with a file that lacks a column).
+ */
+export async function readSplitCatalogue(
+  file: { name: string; bytes: Uint8Array },
+  options: { sourceName?: string; today: string },
+  split: CsvSplit,
+  readLater: LaterPartReader,
+): Promise<PartedReading | undefined> {
+  const sourceName = options.sourceName?.trim() || defaultSourceName(file.name);
+  const planOptions = { sourceId: sourceIdFor(sourceName), today: options.today };
+  const later = split.parts
+    .slice(1)
+    .map((part, i) => readLater(i + 1, file.bytes.subarray(part.start, part.end), split, planOptions));
+  let first: CataloguePartReading;
+  try {
+    first = readCataloguePart(file.bytes.subarray(0, split.parts[0]?.end), split, 0, planOptions);
+  } catch (error) {
+    await Promise.allSettled(later);
+    if (isPartMismatch(error)) return undefined;
+    throw error;
+  }
+  const reports = await Promise.all(later);
+  if (reports.some((r) => !r)) return undefined;
+  const merged = mergeCatalogueParts(first, reports as PartReport[]);
+  if (!merged) return undefined;
+  const { format, headers } = split.head;
+  return {
+    reading: {
+      fileName: file.name,
+      sourceName,
+      table: { format, encoding: first.encoding, headers },
+      plan: merged.plan,
+    },
+    entryCount: merged.entryCount,
+    drops: merged.drops,
+    kept: merged.kept,
+  };
+}
+
+/** A later part read in this thread, as a helper worker reads it; undefined when it may not read as the whole. */
+export function readLaterPart(
+  bytes: Uint8Array,
+  split: CsvSplit,
+  index: number,
+  options: { sourceId: string; today: string },
+): CataloguePartReading | undefined {
+  try {
+    return readCataloguePart(bytes, split, index, options);
+  } catch (error) {
+    if (isPartMismatch(error)) return undefined;
+    throw error;
+  }
+}
+
 /**
  * A catalogue file read in parts in this thread, as the workers read it:
  * equal to `parseCatalogueFile`, which it falls back to when the file is not
  * worth splitting or its parts may not read as the whole.
  */
-export function readCatalogueInParts(
+export async function readCatalogueInParts(
   file: { name: string; bytes: Uint8Array },
   options: { sourceName?: string; today: string },
   parts: number,
   minPartBytes?: number,
-): CatalogueFileReading {
+): Promise<CatalogueFileReading> {
   const split = splitCatalogueFile(file, parts, minPartBytes);
-  if (!split) return parseCatalogueFile(file, options);
-  const sourceName = options.sourceName?.trim() || defaultSourceName(file.name);
-  const planOptions = { sourceId: sourceIdFor(sourceName), today: options.today };
-  try {
-    const readings = split.parts.map((part, i) =>
-      readCataloguePart(file.bytes.subarray(part.start, part.end), split, i, planOptions),
-    );
-    const [first, ...rest] = readings as [CataloguePartReading, ...CataloguePartReading[]];
-    const merged = mergeCatalogueParts(first, rest.map(partReport));
-    if (!merged) return parseCatalogueFile(file, options);
-    merged.plan.entries = [
-      ...first.plan.entries,
-      ...rest.flatMap((part, i) => dropEntries(part.plan.entries, merged.drops[i] ?? [])),
-    ];
-    const { format, headers } = split.head;
-    return { fileName: file.name, sourceName, table: { format, encoding: first.encoding, headers }, plan: merged.plan };
-  } catch (error) {
-    // The whole reading is the reference: it also says what is wrong with a file that lacks a column.
-    if (error instanceof CsvPartMismatch || error instanceof MissingColumnsError) {
-      return parseCatalogueFile(file, options);
-    }
-    throw error;
-  }
+  const laterEntries: CatalogueImportPlan['entries'][] = [];
+  const parted =
+    split &&
+    (await readSplitCatalogue(file, options, split, async (index, bytes, partSplit, planOptions) => {
+      const part = readLaterPart(bytes, partSplit, index, planOptions);
+      if (part) laterEntries[index - 1] = part.plan.entries;
+      return part && partReport(part);
+    }));
+  if (!parted) return parseCatalogueFile(file, options);
+  const { reading, drops } = parted;
+  reading.plan.entries = [
+    ...reading.plan.entries,
+    ...laterEntries.flatMap((entries, i) => dropEntries(entries, drops[i] ?? [])),
+  ];
+  return reading;
 }

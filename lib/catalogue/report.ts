@@ -16,10 +16,11 @@ export interface PlanSummary extends Omit<CatalogueImportPlan, 'entries'> {
   counts: { rejected: number; duplicates: number; warnings: number };
 }
 
-export function summarisePlan({ entries, ...plan }: CatalogueImportPlan): PlanSummary {
+/** `validCount`: the entries of every part, for a file read in parts (the plan holds the first part's). */
+export function summarisePlan({ entries, ...plan }: CatalogueImportPlan, validCount = entries.length): PlanSummary {
   return {
     ...plan,
-    validCount: entries.length,
+    validCount,
     counts: { rejected: plan.rejected.length, duplicates: plan.duplicates.length, warnings: plan.warnings.length },
     rejected: plan.rejected.slice(0, REPORT_ROWS),
     duplicates: plan.duplicates.slice(0, REPORT_ROWS),

@@ -14,7 +14,7 @@ const inParts = (name: string, bytes: Uint8Array, parts: number, minPartBytes: n
 const quoted = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
 
 describe('a catalogue read in parts', () => {
-  it('is cut at record boundaries, quoted line breaks and all', () => {
+  it('is cut at record boundaries, quoted line breaks and all', async () => {
     const rows = Array.from({ length: 40 }, (_, i) => `"黄花菜${i}\n第二行",公司${i},"规格 ""${i}"""`);
     const bytes = enc(`产品名称,供应商,规格\n${rows.join('\n')}\n`);
     const split = splitCatalogueFile({ name: 'a.csv', bytes }, 3, 300);
@@ -23,10 +23,10 @@ describe('a catalogue read in parts', () => {
       expect(bytes[part.start - 1]).toBe(0x0a);
       expect(bytes[part.start]).toBe(0x22); // every record here starts with a quoted name
     }
-    expect(inParts('a.csv', bytes, 3, 300)).toEqual(whole('a.csv', bytes));
+    expect(await inParts('a.csv', bytes, 3, 300)).toEqual(whole('a.csv', bytes));
   });
 
-  it('judges duplicates across parts as a whole reading does', () => {
+  it('judges duplicates across parts as a whole reading does', async () => {
     const filler = Array.from({ length: 30 }, (_, i) => `填充${i},填充公司${i},FPX${i}`);
     const rows = [
       '黄花菜,湘祁公司,FP001',
@@ -39,7 +39,7 @@ describe('a catalogue read in parts', () => {
     ];
     const bytes = enc(`产品名称,供应商,证书编号\n${rows.join('\n')}\n`);
     expect(splitCatalogueFile({ name: 'd.csv', bytes }, 2, 400)?.parts).toHaveLength(2);
-    const reading = inParts('d.csv', bytes, 2, 400);
+    const reading = await inParts('d.csv', bytes, 2, 400);
     expect(reading).toEqual(whole('d.csv', bytes));
     expect(reading.plan.duplicates.map((d) => [d.rowNumber, d.firstRow])).toEqual([
       [33, 2],
@@ -48,23 +48,23 @@ describe('a catalogue read in parts', () => {
     expect(reading.plan.entries.map((e) => e.id.split('#')[1])).toContain('34');
   });
 
-  it('reads the file whole when a quote error may have misplaced the cut', () => {
+  it('reads the file whole when a quote error may have misplaced the cut', async () => {
     const rows = Array.from({ length: 40 }, (_, i) => `名称${i},公司${i}`);
     rows[25] = '"未闭合的引号,公司'; // opens a quoted field that never closes
     const bytes = enc(`产品名称,供应商\n${rows.join('\n')}\n`);
-    expect(inParts('q.csv', bytes, 2, 200)).toEqual(whole('q.csv', bytes));
+    expect(await inParts('q.csv', bytes, 2, 200)).toEqual(whole('q.csv', bytes));
   });
 
-  it('reads a GBK file whose later part is plain ASCII as the whole reading does (GB18030)', () => {
+  it('reads a GBK file whose later part is plain ASCII as the whole reading does (GB18030)', async () => {
     const head = Array.from({ length: 20 }, (_, i) => `黄花菜${i},湘祁公司${i}`);
     const tail = Array.from({ length: 20 }, (_, i) => `Honey ${i},Farm ${i}`);
     const bytes = new Uint8Array(iconv.encode(`产品名称,供应商\n${[...head, ...tail].join('\n')}\n`, 'gbk'));
-    const reading = inParts('g.csv', bytes, 2, 300);
+    const reading = await inParts('g.csv', bytes, 2, 300);
     expect(reading.table.encoding).toBe('gb18030');
     expect(reading).toEqual(whole('g.csv', bytes));
   });
 
-  it('equals a whole reading for any file: quotes, line breaks, blank rows, BOM, CRLF, GBK, duplicates', () => {
+  it('equals a whole reading for any file: quotes, line breaks, blank rows, BOM, CRLF, GBK, duplicates', async () => {
     const word = fc.constantFrom('黄花菜', '腊肉', '银耳', '脐橙', '12"', 'a,b', '"引号"', '多\n行', ' ', '');
     const supplier = fc.constantFrom('湘祁公司', '巴山合作社', '通江县银耳合作社', '', '公司,"甲"');
     const certificate = fc.constantFrom('', 'FP1', 'FP2', 'FP3', 'FP4');
@@ -83,8 +83,8 @@ describe('a catalogue read in parts', () => {
       minPartBytes: fc.integer({ min: 40, max: 200 }),
     });
     let split = 0;
-    fc.assert(
-      fc.property(file, (f) => {
+    await fc.assert(
+      fc.asyncProperty(file, async (f) => {
         const lines = [
           ...(f.title ? ['全国扶贫产品目录（第七批）,,,,'] : []),
           '产品名称,供应商,证书编号,县,状态',
@@ -93,7 +93,7 @@ describe('a catalogue read in parts', () => {
         const text = `${lines.join(f.newline)}${f.newline}`;
         const bytes = f.gbk ? new Uint8Array(iconv.encode(text, 'gbk')) : enc(f.bom ? `\uFEFF${text}` : text);
         if ((splitCatalogueFile({ name: 'p.csv', bytes }, f.parts, f.minPartBytes)?.parts.length ?? 0) > 1) split++;
-        expect(inParts('p.csv', bytes, f.parts, f.minPartBytes)).toEqual(whole('p.csv', bytes));
+        expect(await inParts('p.csv', bytes, f.parts, f.minPartBytes)).toEqual(whole('p.csv', bytes));
       }),
       { numRuns: 300, seed: 832 },
     );
