@@ -22,11 +22,25 @@ export const chunkCount = (count: number) => Math.ceil(count / CATALOGUE_CHUNK_S
 /** The `sourceId` a source's chunks carry. */
 export const chunkSetOf = (source: Pick<CatalogueSource, 'id' | 'chunkSet'>) => source.chunkSet ?? source.id;
 
-const STAGED = '@';
-
 /** A fresh chunk set for a source's next entries; its time tells a stale staging. */
 export function newChunkSet(sourceId: string, now = new Date()): string {
-  return `${sourceId}${STAGED}${now.toISOString()}~${Math.random().toString(36).slice(2, 8)}`;
+  return `${sourceId}@${now.toISOString()}~${Math.random().toString(36).slice(2, 8)}`;
+}
+
+// What newChunkSet puts after the source id: exact, so the sets of a source named 甲@乙 are never taken for 甲's.
+const STAGING_SUFFIX = /^@(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)~[0-9a-z]+$/;
+
+/** When a set was staged for the source, or undefined if it is not one of the source's staged sets. */
+function stagedFor(set: string, sourceId: string): number | undefined {
+  if (!set.startsWith(sourceId)) return undefined;
+  const time = STAGING_SUFFIX.exec(set.slice(sourceId.length))?.[1];
+  return time ? Date.parse(time) : undefined;
+}
+
+/** When a set was staged, for any source, or undefined if it is not a staged set. */
+function stagedAt(set: string): number | undefined {
+  const at = set.lastIndexOf('@', set.lastIndexOf('~'));
+  return at < 0 ? undefined : stagedFor(set, set.slice(0, at));
 }
 
 // A staging left by a closed tab or a crash is swept when it is this old; a younger one may still be written.
@@ -70,9 +84,8 @@ export async function publishSource(
     const now = Date.now();
     const gone = sets.filter((set) => {
       if (set === source.chunkSet || live.has(set)) return false;
-      if (set === source.id || set.startsWith(`${source.id}${STAGED}`)) return true; // this source's old entries
-      const stagedAt = Date.parse(set.slice(set.lastIndexOf(STAGED) + 1, set.lastIndexOf('~')));
-      return now - stagedAt > STALE_STAGING_MS; // NaN (not a staging): kept
+      if (set === source.id || stagedFor(set, source.id) !== undefined) return true; // this source's old entries
+      return now - (stagedAt(set) ?? now) > STALE_STAGING_MS;
     });
     if (gone.length) await db.catalogueChunks.where('sourceId').anyOf(gone).delete();
     await db.catalogueSources.put(source);
@@ -94,8 +107,12 @@ export async function listSources(db: ReliefDb): Promise<CatalogueSource[]> {
 
 export async function deleteSource(db: ReliefDb, sourceId: string): Promise<void> {
   await db.transaction('rw', db.catalogueSources, db.catalogueChunks, async () => {
-    await db.catalogueChunks.where('sourceId').equals(sourceId).delete();
-    await db.catalogueChunks.where('sourceId').startsWith(`${sourceId}${STAGED}`).delete();
+    const source = await db.catalogueSources.get(sourceId);
+    const sets = (await db.catalogueChunks.orderBy('sourceId').uniqueKeys()) as string[];
+    const gone = sets.filter(
+      (set) => set === sourceId || set === source?.chunkSet || stagedFor(set, sourceId) !== undefined,
+    );
+    await db.catalogueChunks.where('sourceId').anyOf(gone).delete();
     await db.catalogueSources.delete(sourceId);
   });
 }

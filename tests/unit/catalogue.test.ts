@@ -348,6 +348,21 @@ describe('writing an import', () => {
       expect(await db.catalogueChunks.count()).toBe(0);
     });
 
+    it('never takes the entries of a source named 甲@乙 for those of 甲', async () => {
+      const db = freshDb();
+      await commitCatalogueImport(db, parse('甲@乙.csv', csv('乙的产品,公司\n')), {
+        importedAt: '2026-11-01T00:00:00Z',
+      });
+      await commitCatalogueImport(db, parse('甲.csv', csv('甲的产品,公司\n')), { importedAt: '2026-11-02T00:00:00Z' });
+      await commitCatalogueImport(db, parse('甲.csv', csv('甲的新产品,公司\n')), {
+        importedAt: '2026-11-03T00:00:00Z',
+      });
+      expect((await readAllEntries(db)).map((e) => e.name).sort()).toEqual(['乙的产品', '甲的新产品'].sort());
+      await deleteSource(db, 'src:甲');
+      expect((await readAllEntries(db)).map((e) => e.name)).toEqual(['乙的产品']);
+      expect(await db.catalogueChunks.count()).toBe(1);
+    });
+
     it('sweeps stagings left by a closed tab once they are an hour old, and no younger ones', async () => {
       const db = freshDb();
       const old = newChunkSet('src:其他', new Date(Date.now() - 2 * 60 * 60 * 1000));
