@@ -9,6 +9,7 @@ import { deleteSource, findEntries, listSources } from '../../lib/catalogue/stor
 import { todayIso } from '../../lib/dates';
 import type { CatalogueEntry } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
+import { MIN_PART_BYTES } from '../../lib/tables/limits';
 import CatalogueWorker from './catalogue-worker?worker';
 import type { ReadingSummary, WorkerReply, WorkerRequest } from './catalogue-worker-protocol';
 
@@ -16,26 +17,30 @@ type ProblemRow = ReturnType<typeof problemsByRow>[number] & { key: string };
 
 /**
  * One worker for the page's life: it holds a parsed file until it is confirmed
- * or dropped. Helpers, one per further core (at most three), read and write
- * the later parts of a large CSV alongside it.
+ * or dropped. For a file large enough to be read in parts, helpers (one per
+ * further core, at most three) are started once, to read and write the later
+ * parts alongside it.
  */
 let worker: Worker | undefined;
-function readingWorker(): Worker {
-  if (worker) return worker;
-  worker = new CatalogueWorker();
-  const helperCount = Math.min(Math.max((navigator.hardwareConcurrency || 1) - 1, 0), 3);
-  const ports = Array.from({ length: helperCount }, () => {
-    const channel = new MessageChannel();
-    const serve: WorkerRequest = { type: 'serve', port: channel.port2 };
-    new CatalogueWorker().postMessage(serve, [channel.port2]);
-    return channel.port1;
-  });
-  if (ports.length) worker.postMessage({ type: 'helpers', ports } satisfies WorkerRequest, ports);
+let helpersStarted = false;
+function readingWorker(largeFile: boolean): Worker {
+  worker ??= new CatalogueWorker();
+  if (largeFile && !helpersStarted) {
+    helpersStarted = true;
+    const helperCount = Math.min(Math.max((navigator.hardwareConcurrency || 1) - 1, 0), 3);
+    const ports = Array.from({ length: helperCount }, () => {
+      const channel = new MessageChannel();
+      const serve: WorkerRequest = { type: 'serve', port: channel.port2 };
+      new CatalogueWorker().postMessage(serve, [channel.port2]);
+      return channel.port1;
+    });
+    if (ports.length) worker.postMessage({ type: 'helpers', ports } satisfies WorkerRequest, ports);
+  }
   return worker;
 }
 
 function ask(request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerReply> {
-  const w = readingWorker();
+  const w = readingWorker(request.type === 'read' && request.bytes.length >= 2 * MIN_PART_BYTES);
   return new Promise((resolve) => {
     w.onmessage = (event: MessageEvent<WorkerReply>) => resolve(event.data);
     w.onerror = (event) => resolve({ type: 'error', message: event.message || '读取失败' });

@@ -11,6 +11,7 @@
  * a quote error in some part, and the caller reads the file whole instead.
  */
 import Papa from 'papaparse';
+import { MAX_TEXT_BYTES, MIN_PART_BYTES } from './limits';
 import {
   csvFormulaNoter,
   findHeaderRow,
@@ -19,15 +20,11 @@ import {
   isOle,
   isZip,
   looksBinary,
-  MAX_TEXT_BYTES,
   parseCsvRecords,
   type ReadTableOptions,
   type RowSink,
   type TableHead,
 } from './table';
-
-/** Smaller parts are not worth a worker: starting one and merging cost more than reading a few MB. */
-export const MIN_PART_BYTES = 4 * 1024 * 1024;
 
 // Papa guesses line breaks from the first million characters: 4 MB of bytes hold at least that many.
 const PREFIX_BYTES = 4 * 1024 * 1024;

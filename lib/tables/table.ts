@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
 import { decodeText } from './encoding';
+import { MAX_TEXT_BYTES, MAX_XLSX_BYTES } from './limits';
 
 /** What a table file says before its rows: format, header cells, formulas and other sheets. */
 export interface TableHead {
@@ -49,9 +50,6 @@ export class TableFileError extends Error {
     this.name = 'TableFileError';
   }
 }
-
-export const MAX_TEXT_BYTES = 40 * 1024 * 1024;
-export const MAX_XLSX_BYTES = 25 * 1024 * 1024;
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 

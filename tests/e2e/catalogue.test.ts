@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseCatalogueFile } from '../../lib/catalogue/import';
 import { todayIso } from '../../lib/dates';
-import { MIN_PART_BYTES } from '../../lib/tables/csv-parts';
+import { MIN_PART_BYTES } from '../../lib/tables/limits';
 import { catalogueCsv, generateCatalogue } from '../../scripts/bench/generate-catalogue';
 import { FIXTURES, Harness } from './harness';
 
