@@ -124,13 +124,12 @@ export function startCataloguePlan(
     /**
      * For a later part of a file read in parts: no row is judged a duplicate
      * here; the keys of every entry are kept, for the first part's finder to
-     * judge against the rows before them (`settleDuplicates`).
+     * judge against the rows before them (`DuplicateFinder.settle`).
      */
     deferDuplicates?: boolean;
   },
 ): { addRow: RowSink; finish: () => CatalogueImportPlan; duplicates: DuplicateFinder; deferred?: DuplicateKeys } {
-  const table = head;
-  const fields = mapHeaders(table.headers);
+  const fields = mapHeaders(head.headers);
   const missing = REQUIRED_FIELDS.filter((f) => !fields.includes(f));
   if (missing.length) {
     throw new MissingColumnsError(missing.map((f) => FIELD_LABELS[f]));
@@ -138,9 +137,9 @@ export function startCataloguePlan(
   const indexOf = Object.fromEntries(
     (Object.keys(FIELD_LABELS) as CatalogueField[]).map((f) => [f, fields.indexOf(f)]),
   ) as Record<CatalogueField, number>;
-  const column = (field: CatalogueField) => table.headers[indexOf[field]] ?? FIELD_LABELS[field];
-  const extraIndexes = table.headers.flatMap((h, i) => (h && !fields[i] ? [i] : []));
-  const extraColumns = extraIndexes.map((i) => table.headers[i] as string);
+  const column = (field: CatalogueField) => head.headers[indexOf[field]] ?? FIELD_LABELS[field];
+  const extraIndexes = head.headers.flatMap((h, i) => (h && !fields[i] ? [i] : []));
+  const extraColumns = extraIndexes.map((i) => head.headers[i] as string);
 
   const plan: CatalogueImportPlan = {
     sourceId: options.sourceId,
@@ -187,11 +186,10 @@ export function startCataloguePlan(
   const warn = (rowNumber: number, field: CatalogueField, message: string) =>
     plan.warnings.push(problem(rowNumber, field, message));
 
-  // Fields read straight off the row and problems made by one helper: no closures per row (150,000 rows).
   // Formula cells come in with the rows (a streamed file) or all at once (a table): reported in row order either way.
   let formulasNoted = 0;
   const noteFormulas = (upToRow: number) => {
-    const cells = table.formulaCells;
+    const cells = head.formulaCells;
     for (; formulasNoted < cells.length && (cells[formulasNoted]?.rowNumber ?? 0) <= upToRow; formulasNoted++) {
       const f = cells[formulasNoted] as (typeof cells)[number];
       plan.warnings.push({
@@ -201,6 +199,7 @@ export function startCataloguePlan(
       });
     }
   };
+  // Fields read straight off the row and problems made by one helper: no closures per row (150,000 rows).
   const addRow = (rowNumber: number, cells: string[]) => {
     plan.rowsRead++;
     noteFormulas(rowNumber);
@@ -289,7 +288,7 @@ export function startCataloguePlan(
       const value = clean(cells[i]);
       if (value) {
         entry.extra ??= {};
-        entry.extra[table.headers[i] as string] = value;
+        entry.extra[head.headers[i] as string] = value;
       }
     }
     if (certificateNo) entry.certificateNo = certificateNo;

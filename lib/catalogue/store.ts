@@ -119,9 +119,10 @@ export async function deleteSource(db: ReliefDb, sourceId: string): Promise<void
 
 /** The chunks sources name, in file order: none that are staged and not (yet) published. */
 export async function readLiveChunks(db: ReliefDb): Promise<CatalogueChunk[]> {
-  const live = new Set((await db.catalogueSources.toArray()).map(chunkSetOf));
-  const chunks = await db.catalogueChunks.orderBy('id').toArray();
-  return chunks.filter((c) => live.has(c.sourceId));
+  const live = (await db.catalogueSources.toArray()).map(chunkSetOf).sort();
+  // Set by set (each read whole by its index, its chunks in id order): staged chunks are never read.
+  const sets = await Promise.all(live.map((set) => db.catalogueChunks.where('sourceId').equals(set).toArray()));
+  return sets.flat();
 }
 
 /** How many entries the catalogue holds, from the sources' counts. */
