@@ -11,13 +11,13 @@
 import '../../lib/zod';
 import {
   type CatalogueFileReading,
-  catalogueSourceOf,
   commitCatalogueImport,
   parseCatalogueFile,
   TableFileError,
 } from '../../lib/catalogue/import';
 import {
   type CataloguePartReading,
+  commitPartedReading,
   dropEntries,
   partReport,
   readLaterPart,
@@ -25,7 +25,7 @@ import {
   splitCatalogueFile,
 } from '../../lib/catalogue/parts';
 import { problemsCsv, summarisePlan } from '../../lib/catalogue/report';
-import { chunkCount, discardChunkSet, newChunkSet, publishSource, stageChunks } from '../../lib/catalogue/store';
+import { stageChunks } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
 import type { PartReply, PartRequest, WorkerReply, WorkerRequest } from './catalogue-worker-protocol';
 
@@ -78,31 +78,16 @@ async function read(request: Extract<WorkerRequest, { type: 'read' }>): Promise<
   return { reading, entryCount: reading.plan.entries.length, parts: [] };
 }
 
-/** Writes every part under one new chunk set, in parallel, then makes it the source's in one transaction. */
-async function commit({ reading, entryCount, parts }: Pending, importedAt: string) {
-  const source = catalogueSourceOf(reading, { importedAt }, entryCount);
-  if (!parts.length) return commitCatalogueImport(db, reading, { importedAt });
-  const chunkSet = newChunkSet(source.id);
-  const own = reading.plan.entries;
-  // Each part's chunks are numbered after the parts before it: file order is kept.
-  let firstIndex = chunkCount(own.length);
-  const staged = parts.map(({ port, drop, kept }) => {
-    const answer = askHelper(port, { type: 'stage', chunkSet, firstIndex, drop });
-    firstIndex += chunkCount(kept);
-    return answer;
+/** Writes a pending reading: in one transaction, or, read in parts, with the helpers writing theirs at once. */
+async function commit(reading: Pending, importedAt: string) {
+  if (!reading.parts.length) return commitCatalogueImport(db, reading.reading, { importedAt });
+  const kept = reading.parts.map((part) => part.kept);
+  return commitPartedReading(db, { ...reading, kept }, { importedAt }, async (index, chunkSet, firstIndex) => {
+    const part = reading.parts[index - 1];
+    if (!part) throw new Error(`no part ${index}`);
+    const answer = await askHelper(part.port, { type: 'stage', chunkSet, firstIndex, drop: part.drop });
+    if (answer.type === 'failed') throw new Error(answer.message);
   });
-  try {
-    await stageChunks(db, chunkSet, own);
-    const answers = await Promise.all(staged);
-    const failed = answers.find((a) => a.type === 'failed');
-    if (failed?.type === 'failed') throw new Error(failed.message);
-    await publishSource(db, { ...source, chunkSet }, firstIndex);
-    return source;
-  } catch (error) {
-    await Promise.allSettled(staged);
-    await discardChunkSet(db, chunkSet);
-    throw error;
-  }
 }
 
 /** A helper: reads a later part, then writes it when the reading is confirmed. */

@@ -5,9 +5,18 @@
  * these pieces between them; `readCatalogueInParts` runs them in one thread
  * (the tests compare it with a whole reading).
  */
+
+import type { CatalogueSource } from '../db/entities';
+import type { ReliefDb } from '../db/schema';
 import { CsvPartMismatch, type CsvSplit, readCsvPart, splitCsvFile } from '../tables/csv-parts';
 import type { TableHead } from '../tables/table';
-import { type CatalogueFileReading, defaultSourceName, parseCatalogueFile, sourceIdFor } from './import';
+import {
+  type CatalogueFileReading,
+  catalogueSourceOf,
+  defaultSourceName,
+  parseCatalogueFile,
+  sourceIdFor,
+} from './import';
 import {
   type CatalogueImportPlan,
   type DuplicateFinder,
@@ -16,6 +25,8 @@ import {
   MissingColumnsError,
   startCataloguePlan,
 } from './rows';
+
+import { chunkCount, discardChunkSet, newChunkSet, publishSource, stageChunks } from './store';
 
 export { CsvPartMismatch } from '../tables/csv-parts';
 
@@ -177,6 +188,45 @@ export function readLaterPart(
     return readCataloguePart(bytes, split, index, options);
   } catch (error) {
     if (isPartMismatch(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Writes later part `index` (1 on) under the chunk set, from chunk `firstIndex` on, where that part is kept. */
+export type LaterPartStager = (index: number, chunkSet: string, firstIndex: number) => Promise<void>;
+
+/**
+ * Writes a file read in parts: this thread's entries and, at the same time,
+ * the later parts (by `stageLater`) under one new chunk set, each part's chunks
+ * numbered after the parts before it; then publishes the set in one
+ * transaction. On any failure the set is discarded and nothing has changed.
+ */
+export async function commitPartedReading(
+  db: ReliefDb,
+  parted: Pick<PartedReading, 'reading' | 'entryCount' | 'kept'>,
+  meta: { importedAt: string },
+  stageLater: LaterPartStager,
+): Promise<CatalogueSource> {
+  const { reading, entryCount, kept } = parted;
+  const source = catalogueSourceOf(reading, meta, entryCount);
+  const chunkSet = newChunkSet(source.id);
+  const own = reading.plan.entries;
+  let firstIndex = chunkCount(own.length);
+  const later = kept.map((count, i) => {
+    const staged = stageLater(i + 1, chunkSet, firstIndex);
+    firstIndex += chunkCount(count);
+    return staged;
+  });
+  const laterStaged = Promise.all(later);
+  laterStaged.catch(() => undefined); // a failure is met below, once this thread's own part is written
+  try {
+    await stageChunks(db, chunkSet, own);
+    await laterStaged;
+    await publishSource(db, { ...source, chunkSet }, firstIndex);
+    return source;
+  } catch (error) {
+    await Promise.allSettled(later);
+    await discardChunkSet(db, chunkSet);
     throw error;
   }
 }

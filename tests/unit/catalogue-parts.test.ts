@@ -1,8 +1,19 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { parseCatalogueFile } from '../../lib/catalogue/import';
-import { readCatalogueInParts, splitCatalogueFile } from '../../lib/catalogue/parts';
+import { commitCatalogueImport, parseCatalogueFile } from '../../lib/catalogue/import';
+import {
+  commitPartedReading,
+  dropEntries,
+  partReport,
+  readCatalogueInParts,
+  readLaterPart,
+  readSplitCatalogue,
+  splitCatalogueFile,
+} from '../../lib/catalogue/parts';
+import { readAllEntries, stageChunks } from '../../lib/catalogue/store';
+import type { CatalogueEntry } from '../../lib/db/entities';
+import { ReliefDb } from '../../lib/db/schema';
 
 const TODAY = '2026-11-25';
 const enc = (text: string) => new TextEncoder().encode(text);
@@ -99,5 +110,67 @@ describe('a catalogue read in parts', () => {
     );
     // The property says something only if most files were really cut.
     expect(split).toBeGreaterThan(200);
+  });
+});
+
+describe('writing a catalogue read in parts', () => {
+  // Certificates repeat every 50 rows: later parts have duplicates of earlier ones to drop.
+  const rows = Array.from({ length: 120 }, (_, i) => `产品${i},供应商${i % 70}公司,FP${i % 50}`);
+  const bytes = enc(`产品名称,供应商,证书编号\n${rows.join('\n')}\n`);
+  let dbCount = 0;
+
+  /** Reads the file in three parts in this thread, keeping each later part's entries as its helper would. */
+  async function readInThreeParts() {
+    const file = { name: '全国.csv', bytes };
+    const split = splitCatalogueFile(file, 3, 600);
+    if (split?.parts.length !== 3) throw new Error('expected three parts');
+    const later: CatalogueEntry[][] = [];
+    const parted = await readSplitCatalogue(file, { today: TODAY }, split, async (index, partBytes, s, options) => {
+      const part = readLaterPart(partBytes, s, index, options);
+      if (part) later[index - 1] = part.plan.entries;
+      return part && partReport(part);
+    });
+    if (!parted) throw new Error('expected a reading in parts');
+    const laterEntries = (index: number) => dropEntries(later[index - 1] ?? [], parted.drops[index - 1] ?? []);
+    return { parted, laterEntries };
+  }
+
+  it('lands every part at once, the entries of a whole reading in file order', async () => {
+    const db = new ReliefDb(`parts-${++dbCount}`);
+    await commitCatalogueImport(
+      db,
+      parseCatalogueFile({ name: '全国.csv', bytes: enc('产品名称,供应商\n旧,公司\n') }, { today: TODAY }),
+      {
+        importedAt: '2026-11-01T00:00:00Z',
+      },
+    );
+    const { parted, laterEntries } = await readInThreeParts();
+    const source = await commitPartedReading(db, parted, { importedAt: '2026-11-02T00:00:00Z' }, (index, set, first) =>
+      stageChunks(db, set, laterEntries(index), first),
+    );
+    const expected = whole('全国.csv', bytes).plan.entries;
+    expect(parted.drops.flat().length).toBeGreaterThan(0);
+    expect(source.rowCount).toBe(expected.length);
+    expect(await readAllEntries(db)).toEqual(expected);
+  });
+
+  it('changes nothing when a later part cannot be written, and leaves no chunk behind', async () => {
+    const db = new ReliefDb(`parts-${++dbCount}`);
+    await commitCatalogueImport(
+      db,
+      parseCatalogueFile({ name: '全国.csv', bytes: enc('产品名称,供应商\n旧,公司\n') }, { today: TODAY }),
+      {
+        importedAt: '2026-11-01T00:00:00Z',
+      },
+    );
+    const { parted, laterEntries } = await readInThreeParts();
+    await expect(
+      commitPartedReading(db, parted, { importedAt: '2026-11-02T00:00:00Z' }, async (index, set, first) => {
+        if (index === 2) throw new Error('磁盘已满');
+        await stageChunks(db, set, laterEntries(index), first);
+      }),
+    ).rejects.toThrow('磁盘已满');
+    expect((await readAllEntries(db)).map((e) => e.name)).toEqual(['旧']);
+    expect(await db.catalogueChunks.count()).toBe(1);
   });
 });
