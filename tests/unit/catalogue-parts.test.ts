@@ -135,15 +135,16 @@ describe('writing a catalogue read in parts', () => {
     return { parted, laterEntries };
   }
 
-  it('lands every part at once, the entries of a whole reading in file order', async () => {
+  /** A database holding last year's 全国 list, one entry, which the new reading replaces. */
+  async function withOldList() {
     const db = new ReliefDb(`parts-${++dbCount}`);
-    await commitCatalogueImport(
-      db,
-      parseCatalogueFile({ name: '全国.csv', bytes: enc('产品名称,供应商\n旧,公司\n') }, { today: TODAY }),
-      {
-        importedAt: '2026-11-01T00:00:00Z',
-      },
-    );
+    const old = parseCatalogueFile({ name: '全国.csv', bytes: enc('产品名称,供应商\n旧,公司\n') }, { today: TODAY });
+    await commitCatalogueImport(db, old, { importedAt: '2026-11-01T00:00:00Z' });
+    return db;
+  }
+
+  it('lands every part at once, the entries of a whole reading in file order', async () => {
+    const db = await withOldList();
     const { parted, laterEntries } = await readInThreeParts();
     const source = await commitPartedReading(db, parted, { importedAt: '2026-11-02T00:00:00Z' }, (index, set, first) =>
       stageChunks(db, set, laterEntries(index), first),
@@ -155,14 +156,7 @@ describe('writing a catalogue read in parts', () => {
   });
 
   it('changes nothing when a later part cannot be written, and leaves no chunk behind', async () => {
-    const db = new ReliefDb(`parts-${++dbCount}`);
-    await commitCatalogueImport(
-      db,
-      parseCatalogueFile({ name: '全国.csv', bytes: enc('产品名称,供应商\n旧,公司\n') }, { today: TODAY }),
-      {
-        importedAt: '2026-11-01T00:00:00Z',
-      },
-    );
+    const db = await withOldList();
     const { parted, laterEntries } = await readInThreeParts();
     await expect(
       commitPartedReading(db, parted, { importedAt: '2026-11-02T00:00:00Z' }, async (index, set, first) => {
