@@ -11,19 +11,19 @@
  * a quote error in some part, and the caller reads the file whole instead.
  */
 import Papa from 'papaparse';
+import { decodeUtf8OrGb18030 } from './encoding';
 import { MAX_TEXT_BYTES, MIN_PART_BYTES } from './limits';
 import {
   csvFormulaNoter,
   findHeaderRow,
   guessDelimiter,
   hasText,
-  isOle,
-  isZip,
   looksBinary,
   parseCsvRecords,
   type ReadTableOptions,
   type RowSink,
   type TableHead,
+  tableFileKind,
 } from './table';
 
 // Papa guesses line breaks from the first million characters: 4 MB of bytes hold at least that many.
@@ -104,16 +104,10 @@ export function findRecordCuts(
   return cuts;
 }
 
-const decodeLenient = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
-
-/** A part's text: UTF-8 (strict unless the file has a BOM) or else GB18030, as `decodeText` reads a whole file. */
+/** A part's text as `decodeText` reads the whole file: a file with a BOM is UTF-8 throughout, read leniently. */
 function decodePart(bytes: Uint8Array, bom: boolean): { text: string; encoding: string } {
-  if (bom) return { text: decodeLenient(bytes[0] === 0xef ? bytes.subarray(3) : bytes), encoding: 'utf-8' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
+  if (!bom) return decodeUtf8OrGb18030(bytes);
+  return { text: new TextDecoder('utf-8').decode(bytes[0] === 0xef ? bytes.subarray(3) : bytes), encoding: 'utf-8' };
 }
 
 /**
@@ -127,20 +121,12 @@ export function splitCsvFile(
   parts: number,
   minPartBytes = MIN_PART_BYTES,
 ): CsvSplit | undefined {
-  const { bytes, name } = file;
+  const { bytes } = file;
   if (parts < 2 || bytes.length < 2 * minPartBytes || bytes.length > MAX_TEXT_BYTES) return undefined;
-  if (isZip(bytes) || isOle(bytes) || looksBinary(bytes) || /\.(xlsx?|json)$/i.test(name)) return undefined;
+  if (tableFileKind(file) !== 'csv' || looksBinary(bytes)) return undefined;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return undefined;
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const prefixBytes = bytes.subarray(bom ? 3 : 0, PREFIX_BYTES);
-  let prefix: string;
-  try {
-    prefix = new TextDecoder('utf-8', { fatal: true }).decode(prefixBytes, { stream: true });
-  } catch {
-    prefix = new TextDecoder('gb18030').decode(prefixBytes, { stream: true });
-  }
-  const first = prefix.trimStart()[0];
-  if (first === '[' || first === '{') return undefined; // JSON
+  const prefix = decodeUtf8OrGb18030(bytes.subarray(bom ? 3 : 0, PREFIX_BYTES), { stream: true }).text;
   const delimiter = guessDelimiter(prefix);
   const { data, meta } = Papa.parse<string[]>(prefix, { delimiter, preview: 10, skipEmptyLines: false });
   const newline = meta.linebreak as Newline;

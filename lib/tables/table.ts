@@ -53,10 +53,10 @@ export class TableFileError extends Error {
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-export function isZip(bytes: Uint8Array) {
+function isZip(bytes: Uint8Array) {
   return bytes[0] === 0x50 && bytes[1] === 0x4b;
 }
-export function isOle(bytes: Uint8Array) {
+function isOle(bytes: Uint8Array) {
   return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
 }
 export function looksBinary(bytes: Uint8Array): boolean {
@@ -339,8 +339,8 @@ export function streamTableFile(
 ): TableHead {
   const { name, bytes } = file;
   if (bytes.length === 0) throw new TableFileError(name, '是空的（0 字节）。');
-  const lower = name.toLowerCase();
-  if (isZip(bytes) || isOle(bytes) || /\.xlsx?$/.test(lower)) {
+  const kind = tableFileKind(file);
+  if (kind === 'xlsx') {
     if (bytes.length > MAX_XLSX_BYTES) {
       throw new TableFileError(
         name,
@@ -356,9 +356,16 @@ export function streamTableFile(
     );
   }
   if (looksBinary(bytes)) throw new TableFileError(name, '不是表格文件：请选择 CSV、XLSX 或 JSON 文件。');
-  const firstChar = decodeText(bytes.subarray(0, 64)).text.trimStart()[0];
-  if (lower.endsWith('.json') || firstChar === '[' || firstChar === '{') return streamJson(name, bytes, open);
+  if (kind === 'json') return streamJson(name, bytes, open);
   return streamCsv(name, bytes, options, open);
+}
+
+/** How a file is read: a workbook (by its bytes or name), JSON (by name or its first character), else CSV. */
+export function tableFileKind({ name, bytes }: { name: string; bytes: Uint8Array }): TableHead['format'] {
+  const lower = name.toLowerCase();
+  if (isZip(bytes) || isOle(bytes) || /\.xlsx?$/.test(lower)) return 'xlsx';
+  const firstChar = decodeText(bytes.subarray(0, 64)).text.trimStart()[0];
+  return lower.endsWith('.json') || firstChar === '[' || firstChar === '{' ? 'json' : 'csv';
 }
 
 /** Reads a CSV, XLSX (or XLS) or JSON file into a table, its rows gathered. Throws as `streamTableFile`. */
