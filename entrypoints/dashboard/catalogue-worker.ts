@@ -9,16 +9,12 @@
  * the written parts become the source's entries in one transaction here.
  */
 import '../../lib/zod';
-import {
-  type CatalogueFileReading,
-  commitCatalogueImport,
-  parseCatalogueFile,
-  TableFileError,
-} from '../../lib/catalogue/import';
+import { commitCatalogueImport, parseCatalogueFile, TableFileError } from '../../lib/catalogue/import';
 import {
   type CataloguePartReading,
   commitPartedReading,
   dropEntries,
+  type PartedReading,
   partReport,
   readLaterPart,
   readSplitCatalogue,
@@ -32,12 +28,11 @@ import type { PartReply, PartRequest, WorkerReply, WorkerRequest } from './catal
 const db = new ReliefDb();
 let helpers: MessagePort[] = [];
 
-/** A reading waiting for the user: its plan holds this worker's entries; `parts` are the helpers' and their sizes. */
-interface Pending {
-  reading: CatalogueFileReading;
-  entryCount: number;
-  parts: { port: MessagePort; kept: number; drop: number[] }[];
-}
+/**
+ * A reading waiting for the user: its plan holds this worker's entries; the
+ * helpers on `ports` hold the later parts (none when it was read whole).
+ */
+type Pending = PartedReading & { ports: MessagePort[] };
 let pending: Pending | undefined;
 
 const reply = (message: WorkerReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
@@ -66,26 +61,20 @@ async function read(request: Extract<WorkerRequest, { type: 'read' }>): Promise<
       );
       return answer.type === 'partRead' ? answer.report : undefined;
     });
-    if (parted) {
-      return {
-        reading: parted.reading,
-        entryCount: parted.entryCount,
-        parts: ports.map((port, i) => ({ port, drop: parted.drops[i] ?? [], kept: parted.kept[i] ?? 0 })),
-      };
-    }
+    if (parted) return { ...parted, ports };
   }
   const reading = parseCatalogueFile(file, options);
-  return { reading, entryCount: reading.plan.entries.length, parts: [] };
+  return { reading, entryCount: reading.plan.entries.length, drops: [], kept: [], ports: [] };
 }
 
 /** Writes a pending reading: in one transaction, or, read in parts, with the helpers writing theirs at once. */
 async function commit(reading: Pending, importedAt: string) {
-  if (!reading.parts.length) return commitCatalogueImport(db, reading.reading, { importedAt });
-  const kept = reading.parts.map((part) => part.kept);
-  return commitPartedReading(db, { ...reading, kept }, { importedAt }, async (index, chunkSet, firstIndex) => {
-    const part = reading.parts[index - 1];
-    if (!part) throw new Error(`no part ${index}`);
-    const answer = await askHelper(part.port, { type: 'stage', chunkSet, firstIndex, drop: part.drop });
+  if (!reading.ports.length) return commitCatalogueImport(db, reading.reading, { importedAt });
+  return commitPartedReading(db, reading, { importedAt }, async (index, chunkSet, firstIndex) => {
+    const port = reading.ports[index - 1];
+    if (!port) throw new Error(`no part ${index}`);
+    const drop = reading.drops[index - 1] ?? [];
+    const answer = await askHelper(port, { type: 'stage', chunkSet, firstIndex, drop });
     if (answer.type === 'failed') throw new Error(answer.message);
   });
 }
@@ -128,7 +117,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
           ...pending.reading,
           plan: summarisePlan(pending.reading.plan, pending.entryCount),
           readMs: performance.now() - start,
-          parts: pending.parts.length + 1,
+          parts: pending.ports.length + 1,
         },
       });
     } else if (request.type === 'commit') {

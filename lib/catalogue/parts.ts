@@ -101,9 +101,10 @@ export function mergeCatalogueParts(
     plan.rejected.push(...part.plan.rejected);
     plan.duplicates.push(...duplicates);
     plan.warnings.push(...part.plan.warnings);
-    entryCount += part.entryCount - drop.length;
+    const partKept = part.entryCount - drop.length;
+    entryCount += partKept;
     drops.push(drop);
-    kept.push(part.entryCount - drop.length);
+    kept.push(partKept);
   }
   return { plan, entryCount, drops, kept };
 }
