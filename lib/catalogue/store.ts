@@ -117,9 +117,14 @@ export async function deleteSource(db: ReliefDb, sourceId: string): Promise<void
   });
 }
 
+/** The chunk sets that sources name, in order: the catalogue's entries, without stagings. */
+async function liveChunkSets(db: ReliefDb): Promise<string[]> {
+  return (await db.catalogueSources.toArray()).map(chunkSetOf).sort();
+}
+
 /** The chunks sources name, in file order: none that are staged and not (yet) published. */
 export async function readLiveChunks(db: ReliefDb): Promise<CatalogueChunk[]> {
-  const live = (await db.catalogueSources.toArray()).map(chunkSetOf).sort();
+  const live = await liveChunkSets(db);
   // Set by set (each read whole by its index, its chunks in id order): staged chunks are never read.
   const sets = await Promise.all(live.map((set) => db.catalogueChunks.where('sourceId').equals(set).toArray()));
   return sets.flat();
@@ -169,7 +174,7 @@ export async function findEntries(
   limit: number,
 ): Promise<CatalogueEntry[]> {
   const found: CatalogueEntry[] = [];
-  const live = new Set((await db.catalogueSources.toArray()).map(chunkSetOf));
+  const live = new Set(await liveChunkSets(db));
   // A chunk's id is its set and `#chunkNNNNN`: live chunks are told by their keys, without reading them.
   const keys = (await db.catalogueChunks.orderBy('id').primaryKeys()).filter((key) =>
     live.has(key.slice(0, key.lastIndexOf('#'))),
