@@ -1,4 +1,5 @@
 import type { Listing, MatchResult, Tier } from '../../lib/match/listing';
+import { formatReason } from '../../lib/match/reasons';
 
 const LABELS: Record<Tier, string> = {
   certified: '认定帮扶产品',
@@ -119,7 +120,7 @@ export function mountBadge(
     const reasons = document.createElement('ul');
     for (const reason of result.reasons) {
       const li = document.createElement('li');
-      li.textContent = reason;
+      li.textContent = formatReason(reason);
       reasons.append(li);
     }
     const actionsRow = document.createElement('div');

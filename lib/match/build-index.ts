@@ -1,11 +1,12 @@
-import { placeLengthAtStart } from '../regions';
-import { nameCore, normalizeTitle } from './normalize';
+import { foldText, nameParts, normalizeTitle } from './normalize';
+import { productPattern, productWords } from './product';
 import { sortOrder } from './sort-strings';
 
 /** What the index needs of a catalogue entry (a subset of the stored entry). */
 export interface IndexableEntry {
   id: string;
   name: string;
+  certificateNo?: string;
   aliases?: string[];
   supplier: string;
   /** nameCore(supplier), as the import stored it. */
@@ -34,11 +35,11 @@ export interface EntryMatchKeys {
 }
 
 /**
- * The version of the rules that derive match keys (productCore, nameCore,
- * partyKeys, place names). Raise it when they change: the next build derives
+ * The version of the rules that derive match keys (productPattern, nameParts,
+ * place names). Raise it when they change: the next build derives
  * keys of an older version again, and the background then stores them.
  */
-export const MATCH_KEY_RULES = 1;
+export const MATCH_KEY_RULES = 2;
 
 /** Entry e's product cores, '|'-joined. */
 export const coresOf = (index: MatchIndex, e: number): string =>
@@ -66,6 +67,8 @@ export interface MatchIndex {
   version: string;
   entryId: string[];
   name: string[];
+  /** 证书编号, '' when the entry has none. */
+  certificate: string[];
   /**
    * Product cores of each entry's name and aliases ('|'-joined: what a title
    * must contain), packed into one string: entry e's are
@@ -94,40 +97,10 @@ export interface MatchIndex {
   unsoldCounty: string[];
 }
 
-/**
- * The part of a product name a title must contain: without its place
- * (祁东黄花菜 → 黄花菜), weights, brackets and marketing words. Never shorter than
- * two characters: a one-character core (梨) would match far too much.
- */
-export function productCore(name: string, county?: string): string {
-  let core = normalizeTitle(name.replace(/[（(][^）)]*[）)]/g, ''));
-  core = core.slice(placeLengthAtStart(core));
-  core = core.replace(/^(县|市|区)/, '');
-  core = core.length >= 2 ? core : normalizeTitle(name);
-  return stripCountyPrefix(core, county);
-}
-
-/** 旬阳拐枣 for 旬阳市 → 拐枣: the entry's own county, when the name still starts with it. */
-function stripCountyPrefix(core: string, county: string | undefined): string {
-  if (!county) return core;
-  const prefix = county.slice(0, 2);
-  if (!core.startsWith(prefix)) return core;
-  const full = county.replace(/(县|市|区|旗)$/, '');
-  for (const p of [full, prefix]) {
-    if (p.length >= 2 && core.startsWith(p) && core.length - p.length >= 2) return core.slice(p.length);
-  }
-  return core;
-}
-
-/**
- * The keys a supplier or shop is compared by: its name core, and the core
- * without a place it starts with (炎陵武陵源 → 武陵源). Both, because brands are
- * often places themselves (武陵源, 天山雪), and the place may be the brand.
- */
-export function partyKeys(name: string, knownCore?: string): string[] {
-  const core = knownCore ?? nameCore(name);
-  const place = placeLengthAtStart(core);
-  return place > 0 && core.length - place >= 2 ? [core, core.slice(place)] : [core];
+/** The unsold register's product as a title must contain it (no weights, brackets or marketing words). */
+function unsoldCore(name: string): string {
+  const core = normalizeTitle(name.replace(/[（(][^）)]*[）)]/g, ''));
+  return core.length >= 2 ? core : '';
 }
 
 /**
@@ -173,16 +146,21 @@ class PostingsBuilder {
  * map that size misses the processor's caches on nearly every look-up).
  */
 export function deriveMatchKeys(e: IndexableEntry): EntryMatchKeys {
-  let cores = stripCountyPrefix(productCore(e.name), e.county);
-  for (const alias of e.aliases ?? []) {
-    const core = stripCountyPrefix(productCore(alias), e.county);
-    if (!`|${cores}|`.includes(`|${core}|`)) cores += `|${core}`;
-  }
-  // From the stored supplier core (nameCore at import), place-stripping by the current rules.
-  const parties = longKeys(partyKeys(e.supplier, e.supplierKey || undefined));
+  const cores = productPattern([e.name, ...(e.aliases ?? [])], e.countyCode);
+  // An association, a GI holder or a public body sells nothing: only its named storefronts count.
+  const supplier = nameParts(e.supplier);
+  const words = productWords(cores);
+  // A supplier named brand + product (巴山红板栗) is also known by the brand alone (巴山红旗舰店).
+  const brands = [supplier.core, ...supplier.alternatives].flatMap((k) =>
+    words.filter((w) => k.endsWith(w) && k.length - w.length >= 2).map((w) => k.slice(0, k.length - w.length)),
+  );
+  const parties = supplier.holder ? [] : longKeys([supplier.core, ...supplier.alternatives, ...brands]);
+  // The legal name itself (832's shops are named so): agrees even when its core is only a product's name.
+  parties.push(legalNameKey(e.supplier));
   for (const s of e.storefronts ?? []) {
     if (!s.shopName) continue;
-    for (const key of longKeys(partyKeys(s.shopName))) if (!parties.includes(key)) parties.push(key);
+    const key = `${STOREFRONT_MARK}${nameParts(s.shopName).core}`;
+    if (key.length > 2 && !parties.includes(key)) parties.push(key);
   }
   return { rules: MATCH_KEY_RULES, cores, parties };
 }
@@ -192,12 +170,17 @@ const keysOf = (e: IndexableEntry): EntryMatchKeys =>
   e.matchKeys?.rules === MATCH_KEY_RULES ? e.matchKeys : deriveMatchKeys(e);
 
 // A one-character key (a shop called 鲜店 loses 店) would meet far too many names.
-const longKeys = (keys: string[]) => keys.filter((key) => key.length >= 2);
+const longKeys = (keys: string[]) => [...new Set(keys.filter((key) => key.length >= 2))];
+
+/** Storefront keys are the storefront's core behind this mark, so they never meet a supplier's. */
+export const STOREFRONT_MARK = '@';
+/** A supplier's whole legal name, folded, behind this mark. */
+export const legalNameKey = (name: string) => `=${foldText(name).replace(/[^\p{L}\p{N}]+/gu, '')}`;
 
 function unsoldColumns(unsold: readonly IndexableUnsold[]) {
   return {
     unsoldId: unsold.map((u) => u.id),
-    unsoldCore: unsold.map((u) => productCore(u.variety ? `${u.variety}${u.product}` : u.product)),
+    unsoldCore: unsold.map((u) => unsoldCore(u.variety ? `${u.variety}${u.product}` : u.product)),
     unsoldProduct: unsold.map((u) => u.product),
     unsoldCounty: unsold.map((u) => u.county ?? ''),
   };
@@ -223,6 +206,7 @@ export function buildMatchIndex(
     version,
     entryId: new Array(n),
     name: new Array(n),
+    certificate: new Array(n),
     coresText: '',
     coresOffsets: new Uint32Array(n + 1),
     supplier: new Array(n),
@@ -248,6 +232,7 @@ export function buildMatchIndex(
     const keys = keysOf(e);
     index.entryId[i] = e.id;
     index.name[i] = e.name;
+    index.certificate[i] = e.certificateNo ?? '';
     cores[i] = keys.cores;
     coresLength += keys.cores.length;
     index.coresOffsets[i + 1] = coresLength;

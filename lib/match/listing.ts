@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { ReasonSchema } from './reasons';
 
 export const SITE_IDS = ['jd', 'taobao', 'tmall', 'pinduoduo', 'suning', 'fupin832'] as const;
 export const SiteIdSchema = z.enum(SITE_IDS);
@@ -24,10 +25,13 @@ export type Tier = z.infer<typeof TierSchema>;
 export const MatchResultSchema = z.object({
   tier: TierSchema.optional(),
   entryId: z.string().optional(),
+  /** The catalogue source the entry came from, and its 证书编号. */
+  sourceId: z.string().optional(),
+  certificateNo: z.string().optional(),
   unsoldId: z.string().optional(),
   countyCode: z.string().optional(),
   score: z.number(),
-  reasons: z.array(z.string()),
+  reasons: z.array(ReasonSchema).max(20),
   product: z.string().optional(),
   supplier: z.string().optional(),
   county: z.string().optional(),

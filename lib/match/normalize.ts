@@ -2,6 +2,7 @@
  * Text normalisation shared by the catalogue (at import) and the matcher (at
  * query time), so both sides of every comparison are made the same way.
  */
+import { placeAt } from '../regions/places';
 
 // Traditional → simplified for the characters that occur in product, shop and
 // place names; titles on Taobao are sometimes written in traditional script.
@@ -70,55 +71,148 @@ export function normalizeTitle(title: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+// Legal forms at the end of a legal name (the longest first), and a branch's 分公司.
 const LEGAL_FORMS =
-  /(?:股份有限公司|有限责任公司|有限公司|股份合作社|农民专业合作社联合社|农民专业合作社|专业合作社|合作社|联合社|集团|公司|家庭农场|农场|厂|商行|经营部|门市部)$/;
+  /(?:股份有限公司|有限责任公司|有限公司|股份合作社|农民专业合作社联合社|农民专业合作社|专业合作社|合作社|联合社|分公司|集团|公司|家庭农场|农场|厂|商行|经营部|门市部|工作室|股份)$/;
+// What a storefront's name adds to the seller's: 旗舰店, 京东自营, 海外专营店 …
 const SHOP_WORDS =
-  /(?:官方旗舰店|旗舰店|专营店|专卖店|官方店|自营店|京东自营|自营|企业店|工厂店|直营店|直销店|店铺|小店|店)$/;
+  /(?:京东自营|天猫自营|海外自营|苏宁自营|自营|官方旗舰店|旗舰店|专营店|专卖店|官方店|企业店|工厂店|直营店|直销店|体验店|店铺|小店|网店|专区|专柜|专馆|官方|海外|店)$/;
+/**
+ * Trade and category words between a seller's trade name and its legal form or shop word (行业 in the
+ * naming rules: 字号 + 行业 + 组织形式): 春雨化妆品贸易 → 春雨, 一加手机 → 一加, 阿拉丁试剂 → 阿拉丁.
+ */
+const INDUSTRY_WORDS =
+  /(?:通讯技术|通信技术|移动通信|通讯器材|通讯设备|通信设备|电子科技|网络科技|信息技术|信息科技|生物科技|生物技术|生物工程|实验玻璃仪器|实验器材|实验室用品|实验室耗材|实验耗材|实验设备|实验仪器|仪器仪表|化妆品|日用品|美妆|彩妆|护肤品|护肤|个护|商贸|贸易|实业|投资|科技|技术|电子|电脑|数码|手机|通讯|通信|仪器|仪表|测控|器材|设备|耗材|试剂|玻璃|泵业|机电|机械|电器|电气|食品|粮油|农业科技|农业开发|科技开发|生态农业|农业发展|农业|生态|开发|发展|电子商务|电商|种植|养殖|农产品|土特产|特产|茶业|果业|产业|产品|用品|百货|国际|品牌|医药|药业|健康)$/;
+/** Legal names of holders that are not sellers: associations, GI holders, government bodies. */
+const HOLDER = /(?:协会|联合会|商会|学会|人民政府|政府|委员会|管理局|办公室|办事处|服务中心|中心|局|研究所|研究院|站)$/;
 
 /**
- * Drops a leading 省 / 市 (州, 地区, 盟) / 县 (区, 旗, 市), each the shortest run of
- * Han characters before its suffix, as people write an address before a name.
- * (A hand-written scan: the equivalent Unicode-property regex is the slowest step
- * of a national import.)
+ * Trade names too common to tell one seller from another (a shop called 农家小店 is anyone's):
+ * they agree with nothing but a storefront named in the catalogue.
  */
-function stripPlacePrefix(s: string): string {
-  let pos = 0;
-  const take = (min: number, max: number, ends: readonly string[]) => {
-    for (let len = min; len <= max && pos + len < s.length; len++) {
-      if (!isHan(s.charCodeAt(pos + len - 1))) return;
-      for (const end of ends) {
-        if (s.startsWith(end, pos + len)) {
-          pos += len + end.length;
-          return;
-        }
+export const GENERIC_CORES: ReadonlySet<string> = new Set([
+  '农家',
+  '特产',
+  '土特产',
+  '山货',
+  '生鲜',
+  '优品',
+  '精品',
+  '良品',
+  '水果',
+  '果园',
+  '田园',
+  '乡村',
+  '家乡',
+  '老家',
+  '乡味',
+  '农夫',
+  '农人',
+  '助农',
+  '扶贫',
+  '帮扶',
+  '名优',
+  '美食',
+  '零食',
+  '百货',
+  '超市',
+  '商城',
+  '中国',
+  '京东',
+  '天猫',
+  '淘宝',
+]);
+
+const isLatin = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+
+/** Strips trailing words of `pattern` as long as something of two characters is left. */
+function stripTrailing(s: string, patterns: readonly RegExp[]): string {
+  for (let guard = 0; guard < 8; guard++) {
+    let changed = false;
+    for (const pattern of patterns) {
+      const m = pattern.exec(s);
+      if (m && s.length - m[0].length >= 2) {
+        s = s.slice(0, s.length - m[0].length);
+        changed = true;
       }
     }
-  };
-  take(2, 3, ['省', '自治区']);
-  take(2, 7, ['市', '自治州', '州', '地区', '盟']);
-  take(1, 8, ['县', '区', '旗', '市']);
-  return s.slice(pos);
+    if (!changed) break;
+  }
+  return s;
 }
 
 /**
- * The distinctive core of a supplier's legal name or a shop's name, so that
- * 祁东县湘祁黄花菜开发有限公司 and 湘祁黄花菜旗舰店 meet at 湘祁黄花菜.
+ * The places a name starts with, by the division table: a province, a prefecture inside it, a county
+ * inside that (广东省深圳市 → 6), each nested in the one before — so a brand that is a place of its own
+ * (炎陵县武陵源 …: 武陵源 is not inside 炎陵) stays. Two characters at least are kept.
  */
-export function nameCore(name: string): string {
-  let s = foldText(name).replace(/[()（）[\]【】·•\-_.]/g, '');
-  for (let i = 0; i < 3; i++) {
-    const before = s;
-    s = s.replace(LEGAL_FORMS, '').replace(SHOP_WORDS, '');
-    if (s === before) break;
+function leadingPlacesLength(s: string): number {
+  let pos = 0;
+  let within = '';
+  for (let guard = 0; guard < 3; guard++) {
+    const place = placeAt(s, pos);
+    if (!place) break;
+    const inside = within ? place.codes.filter((c) => c.startsWith(within) && c.length > within.length) : place.codes;
+    if (inside.length === 0) break;
+    // A core found in the table may still carry its old suffix (海门市, now 海门区).
+    const end = pos + place.length + (/[省市县区州旗盟]/.test(s[pos + place.length] ?? '') ? 1 : 0);
+    if (s.length - end < 2) break;
+    pos = end;
+    within = inside[0] as string;
   }
-  // Business-scope words between the core and the legal form: 湘祁黄花菜开发 → 湘祁黄花菜.
-  s = s.replace(
-    /(?:农业科技|农业开发|科技开发|生态农业|农业发展|食品|农业|生态|科技|开发|发展|贸易|实业|商贸|电子商务|电商|种植|养殖|农产品|特产)+$/,
-    '',
-  );
-  const withoutPlace = stripPlacePrefix(s);
-  return withoutPlace.length >= 2 ? withoutPlace : s;
+  return pos;
 }
+
+/** A bracket's content that is only a place (（上海）, （马山）, （中国）): the seat, not the name. */
+const isPlaceOnly = (text: string) => text === '中国' || placeAt(text)?.length === text.length;
+
+export interface NameParts {
+  /** The trade name: no place, industry, legal form or shop word. */
+  core: string;
+  /** Other keys it is known by: the core with its leading place kept, its Latin and Han halves, a bracketed name. */
+  alternatives: string[];
+  /** An association, a GI holder or a public body: not a seller. */
+  holder: boolean;
+}
+
+/**
+ * A supplier's legal name or a shop's name taken apart, so that 祁东县湘祁黄花菜开发有限公司 and
+ * 湘祁黄花菜旗舰店 meet at 湘祁黄花菜, 雅诗兰黛（上海）商贸有限公司 and 雅诗兰黛官方旗舰店 at 雅诗兰黛,
+ * aladdin阿拉丁试剂京东自营旗舰店 and 阿拉丁试剂（上海）有限公司 at 阿拉丁.
+ */
+export function nameParts(name: string): NameParts {
+  const alternatives: string[] = [];
+  let s = foldText(name).replace(/[（(［[【]([^）)］\]】]*)[）)］\]】]/g, (_, inner: string) => {
+    const clean = inner.replace(/[^\p{L}\p{N}]+/gu, '');
+    if (clean && !isPlaceOnly(clean)) alternatives.push(clean);
+    return '';
+  });
+  s = s.replace(/[^\p{L}\p{N}]+/gu, '');
+  const holder = HOLDER.test(stripTrailing(s, [LEGAL_FORMS]));
+  s = stripTrailing(s, [LEGAL_FORMS, SHOP_WORDS, INDUSTRY_WORDS]);
+  const place = leadingPlacesLength(s);
+  const withPlace = s;
+  s = s.slice(place);
+  // Industry words can stand before the place was taken too (保定创锐泵业 → 创锐).
+  s = stripTrailing(s, [INDUSTRY_WORDS, SHOP_WORDS]);
+  if (place > 0) alternatives.push(stripTrailing(withPlace, [INDUSTRY_WORDS]));
+  // A name of Latin letters and Han characters (aladdin阿拉丁, ysl圣罗兰) is known by either half.
+  let latin = '';
+  let han = '';
+  for (let i = 0; i < s.length; i++) {
+    if (isLatin(s.charCodeAt(i))) latin += s[i];
+    else han += s[i];
+  }
+  if (latin && han) {
+    if (latin.length >= 3 && /[a-z]/.test(latin)) alternatives.push(latin);
+    if (han.length >= 2) alternatives.push(stripTrailing(han, [INDUSTRY_WORDS]));
+  }
+  const unique = [...new Set(alternatives.filter((a) => a.length >= 2 && a !== s))];
+  return { core: s, alternatives: unique, holder };
+}
+
+/** The distinctive core of a supplier's legal name or a shop's name (see nameParts). */
+export const nameCore = (name: string): string => nameParts(name).core;
 
 /** Key of the supplier index. */
 export const supplierKey = nameCore;

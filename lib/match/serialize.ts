@@ -12,7 +12,7 @@ const HOT_FIELDS = [
   'unsoldProduct',
   'unsoldCounty',
 ] as const;
-const COLD_FIELDS = ['entryId', 'name', 'supplier', 'county', 'batch'] as const;
+const COLD_FIELDS = ['entryId', 'name', 'certificate', 'supplier', 'county', 'batch'] as const;
 const STRING_FIELDS = [...HOT_FIELDS, ...COLD_FIELDS] as const;
 const U32_FIELDS = [
   'coresOffsets',

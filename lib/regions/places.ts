@@ -187,7 +187,7 @@ function mentionOf(term: Term, index: number): PlaceMention {
 export function detectPlaces(text: string): PlaceMention[] {
   const found: PlaceMention[] = [];
   const seen = new Set<string>();
-  const s = normalized(text);
+  const s = blankNotPlaces(normalized(text));
   for (let i = 0; i < s.length; i++) {
     const term = termAt(s, i);
     if (!term) continue;
@@ -267,4 +267,134 @@ function resolveUncached(name: string, hint: { province?: string; city?: string 
     );
   });
   return narrowed.length === 1 ? narrowed[0] : undefined;
+}
+
+/**
+ * Words that contain a county's name or core but name no place: product lines, varieties, brands and
+ * everyday words (小金条 is a lipstick line, not 小金县; 三通道 a three-channel timer, not 通道县).
+ * A mention inside one of these is no mention. Data, tested word by word.
+ */
+export const NOT_PLACE_WORDS: readonly string[] = [
+  '小金条',
+  '小金管',
+  '小金瓶',
+  '小金砖',
+  '小金人',
+  '小金库',
+  '小金盒',
+  '小金罐',
+  '小金豆',
+  '三通道',
+  '双通道',
+  '单通道',
+  '多通道',
+  '四通道',
+  '八通道',
+  '通道式',
+  '绿色通道',
+  // Loquat and tea varieties named after a county, grown far beyond it.
+  '软条白沙',
+  '白沙枇杷',
+  '宁海白',
+  '洛阳青',
+  '福鼎大白',
+  '安吉白茶苗',
+  // Brands.
+  '红塔山',
+  '天山雪莲',
+];
+
+/** The text with every NOT_PLACE_WORDS occurrence blanked (same length), so positions stay. */
+export function blankNotPlaces(text: string): string {
+  let out = text;
+  for (const word of NOT_PLACE_WORDS) {
+    if (out.includes(word)) out = out.replaceAll(word, '□'.repeat(word.length));
+  }
+  return out;
+}
+
+/** A place a name starts with: its length and division code (province 2, prefecture 4, county 6 digits). */
+export interface LeadingPlace {
+  length: number;
+  /** Every unit the text can name (台江: 台江县 of Guizhou and 台江区 of Fuzhou). */
+  codes: string[];
+}
+
+interface PrefixTerm {
+  text: string;
+  codes: string[];
+}
+
+let prefixTerms: Map<number, PrefixTerm[]> | undefined;
+
+/** Province, prefecture and county names, full and core, by their first two characters, longest first. */
+function buildPrefixTerms(): Map<number, PrefixTerm[]> {
+  const byText = new Map<string, Set<string>>();
+  const add = (text: string | undefined, code: string) => {
+    if (!text || text.length < 2) return;
+    const set = byText.get(text) ?? new Set<string>();
+    set.add(code);
+    byText.set(text, set);
+  };
+  for (const p of PROVINCES) {
+    add(p.name, p.code);
+    add(p.name.replace(/(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$/, ''), p.code);
+  }
+  for (const c of CITIES) {
+    add(c.name, c.code);
+    add(prefectureCore(c.name), c.code);
+  }
+  for (const { code, names } of COUNTY_NAMES) {
+    for (const name of names) {
+      add(name, code);
+      const core = countyCore(name);
+      if (core && !AMBIGUOUS_CORES.has(core)) add(core, code);
+    }
+  }
+  const map = new Map<number, PrefixTerm[]>();
+  for (const [text, codes] of byText) {
+    // A name shared by several units (朝阳区 ×2) still names a place: one of them.
+    const key = pairCode(text, 0);
+    const list = map.get(key) ?? [];
+    list.push({ text, codes: [...codes] });
+    map.set(key, list);
+  }
+  for (const list of map.values()) list.sort((a, b) => b.text.length - a.text.length);
+  return map;
+}
+
+/**
+ * The province, prefecture or county name (full, old, or core) standing at position `at` of `text`, by the
+ * division table — never guessed from a trailing 州 / 市 / 县 character.
+ */
+export function placeAt(text: string, at = 0): LeadingPlace | undefined {
+  prefixTerms ??= buildPrefixTerms();
+  const list = prefixTerms.get(pairCode(text, at));
+  if (!list) return undefined;
+  for (const term of list) if (text.startsWith(term.text, at)) return { length: term.text.length, codes: term.codes };
+  return undefined;
+}
+
+/** Whether two division codes name nested units (a county inside the province 44 agrees with 44). */
+export const codesNest = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+
+/** Whether a place named (any of the units it can be) agrees with a division code. */
+export const placesAgree = (place: LeadingPlace, code: string) => place.codes.some((c) => codesNest(c, code));
+
+/**
+ * Places a title names as a product's origin — provinces, prefectures and counties by the division table —
+ * leaving out mentions inside NOT_PLACE_WORDS and ambiguous cores. For the county-conflict rule.
+ */
+export function originPlaces(text: string): LeadingPlace[] {
+  const s = blankNotPlaces(normalized(text));
+  const found: LeadingPlace[] = [];
+  for (let i = 0; i < s.length - 1; i++) {
+    const place = placeAt(s, i);
+    if (!place) continue;
+    // A core followed by 湖, 山, 路 … names a lake, a mountain, a street — not the place.
+    NOT_AFTER_CORE.lastIndex = i + place.length;
+    if (!NOT_AFTER_CORE.test(s)) found.push(place);
+    i += place.length - 1;
+  }
+  return found;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { formatReasons } from '../../lib/match/reasons';
 import { Harness } from './harness';
 
 /** Sends a message as @webext-core/messaging does, from an extension page. */
@@ -38,8 +39,8 @@ describe('the background answers matchListings', () => {
       ['certified', 'poverty-area', 'expired', 'none'],
     );
     assert.match(
-      results[0].reasons.join('；'),
-      /店铺「巴山老腊肉旗舰店」与供应商一致；产品名称「老腊肉」；产地 城口县/,
+      formatReasons(results[0].reasons),
+      /店铺「巴山老腊肉旗舰店」(是目录登记的店铺|与供应商「[^」]+」一致（字号「[^」]+」）)；标题写明产品「老腊肉」；产地 城口县/,
     );
   });
 

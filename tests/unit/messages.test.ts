@@ -39,7 +39,11 @@ describe('getStatus request', () => {
 describe('openPurchaseForm request', () => {
   const valid = {
     listing: { site: 'jd', itemId: '1', title: '城口老腊肉' },
-    result: { tier: 'certified', score: 1, reasons: ['店铺与供应商一致'] },
+    result: {
+      tier: 'certified',
+      score: 1,
+      reasons: [{ code: 'shop-is-storefront', params: { shop: '湘祁黄花菜旗舰店' } }],
+    },
   };
   it('accepts a listing with its match result', () => {
     expect(parseRequest('openPurchaseForm', valid).result.tier).toBe('certified');
