@@ -1,4 +1,4 @@
-import { ListingSchema, MatchResultSchema } from './match/listing';
+import { ListingSchema, MatchResultSchema, MatchTraceSchema } from './match/listing';
 import { messenger } from './messenger';
 import { FoundOrderSchema } from './orders/review';
 import { z } from './zod';
@@ -21,6 +21,21 @@ export const messageSchemas = {
   matchListings: {
     request: z.object({ listings: z.array(ListingSchema).max(1000) }).strict(),
     response: z.object({ results: z.array(MatchResultSchema) }),
+  },
+  /** 匹配检查: one listing's answer and the trace of how it was decided, by the same code as the badges. */
+  explainListing: {
+    request: z.object({ listing: ListingSchema }).strict(),
+    response: z.object({ result: MatchResultSchema, trace: MatchTraceSchema }),
+  },
+  /** 匹配检查: the listings pages asked about lately (newest first), to pick one. */
+  recentListings: {
+    request: z.object({}).strict(),
+    response: z.object({ listings: z.array(ListingSchema).max(100) }),
+  },
+  /** 「为什么？」 on a badge's panel: the background opens 匹配检查 on this listing. Nothing is written. */
+  openMatchCheck: {
+    request: z.object({ listing: ListingSchema }).strict(),
+    response: z.object({ opened: z.boolean() }),
   },
   /** 「记一笔」 on a badge: the background opens the purchase form, prefilled. Nothing is written. */
   openPurchaseForm: {

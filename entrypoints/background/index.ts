@@ -1,6 +1,7 @@
 import { installSampleCatalogue } from '../../lib/catalogue/sample';
 import { countEntries } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
+import { matchCheckHash, RecentListings } from '../../lib/match/check-link';
 import { handleMessage } from '../../lib/messages';
 import { orderReviewHash } from '../../lib/orders/review';
 import { purchaseFormHash } from '../../lib/prefill';
@@ -36,7 +37,22 @@ export default defineBackground(() => {
     return { opened: true };
   });
 
-  handleMessage('matchListings', async ({ listings }) => ({
-    results: await matcher.match(listings, { showHints: await settings.showHints.getValue() }),
-  }));
+  // The listings pages asked about lately, for 匹配检查 to pick from (kept while the worker lives).
+  const recent = new RecentListings();
+
+  handleMessage('matchListings', async ({ listings }) => {
+    recent.add(listings);
+    return { results: await matcher.match(listings, { showHints: await settings.showHints.getValue() }) };
+  });
+
+  handleMessage('explainListing', async ({ listing }) =>
+    matcher.explain(listing, { showHints: await settings.showHints.getValue() }),
+  );
+
+  handleMessage('recentListings', async () => ({ listings: recent.list() }));
+
+  handleMessage('openMatchCheck', async ({ listing }) => {
+    await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${matchCheckHash(listing)}`) });
+    return { opened: true };
+  });
 });

@@ -4,7 +4,7 @@ import { todayIso } from '../../lib/dates';
 import type { ReliefDb } from '../../lib/db/schema';
 import { buildMatchIndex, type MatchIndex, withUnsold } from '../../lib/match/build-index';
 import type { Listing, MatchResult } from '../../lib/match/listing';
-import { matchListings } from '../../lib/match/query';
+import { explainListing, matchListings, type TracedResult } from '../../lib/match/query';
 import { deserializeIndex, serializeIndex } from '../../lib/match/serialize';
 
 const RECORD_ID = 'current';
@@ -111,6 +111,11 @@ export function createMatchService(db: ReliefDb) {
     async match(listings: Listing[], options: { showHints: boolean }): Promise<MatchResult[]> {
       const current = await ensureIndex();
       return matchListings(current, listings, { today: todayIso(), showHints: options.showHints });
+    },
+    /** The same answer as `match` gives this listing, with its trace. */
+    async explain(listing: Listing, options: { showHints: boolean }): Promise<TracedResult> {
+      const current = await ensureIndex();
+      return explainListing(current, listing, { today: todayIso(), showHints: options.showHints });
     },
   };
 }

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { Catalogue } from './Catalogue';
 import { Coordinator } from './Coordinator';
+import { MatchCheck } from './MatchCheck';
 import { Orders } from './Orders';
 import { Overview } from './Overview';
 import { Pledges } from './Pledges';
@@ -72,6 +73,7 @@ export function App() {
             {route === 'pledges' && <Pledges />}
             {route === 'unsold' && <Unsold />}
             {route === 'orders' && <Orders />}
+            {route === 'check' && <MatchCheck />}
           </div>
         </Layout.Content>
       </Layout>

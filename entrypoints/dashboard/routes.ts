@@ -9,6 +9,7 @@ export const ROUTES = [
   'pledges',
   'coordinator',
   'settings',
+  'check',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
@@ -21,6 +22,7 @@ export const ROUTE_LABELS: Record<Route, MessageKey> = {
   pledges: 'nav.pledges',
   coordinator: 'nav.coordinator',
   settings: 'nav.settings',
+  check: 'nav.check',
 };
 
 /** `#/catalogue?x=1` → 'catalogue'; anything unknown is the overview. */

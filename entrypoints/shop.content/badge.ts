@@ -57,6 +57,8 @@ function adoptStyles(shadow: ShadowRoot): void {
 export interface BadgeActions {
   /** 「记一笔」: log this purchase, prefilled. */
   logPurchase: (listing: Listing, result: MatchResult) => void;
+  /** 「为什么？」: opens 匹配检查 on this listing. */
+  explain: (listing: Listing) => void;
 }
 
 function row(dl: HTMLElement, term: string, value: string | undefined) {
@@ -132,13 +134,18 @@ export function mountBadge(
     const close = document.createElement('button');
     close.type = 'button';
     close.textContent = '关闭';
-    actionsRow.append(log, close);
+    const why = document.createElement('button');
+    why.type = 'button';
+    why.textContent = '为什么？';
+    why.dataset.action = 'why';
+    actionsRow.append(log, why, close);
     p.append(title, dl, reasons, actionsRow);
     close.addEventListener('click', () => {
       setOpen(false);
       button.focus();
     });
     log.addEventListener('click', () => actions.logPurchase(listing, result));
+    why.addEventListener('click', () => actions.explain(listing));
     p.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         setOpen(false);

@@ -15,6 +15,9 @@ const RESCAN_DEBOUNCE_MS = 120;
  * scroll) and for in-site navigation. Nothing here may throw into the page.
  */
 const actions = {
+  explain(listing: Listing) {
+    void messenger.sendMessage('openMatchCheck', { listing }).catch(() => undefined);
+  },
   logPurchase(listing: Listing, result: MatchResult) {
     void messenger.sendMessage('openPurchaseForm', { listing, result }).catch(() => undefined);
   },

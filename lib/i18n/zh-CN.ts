@@ -313,6 +313,27 @@ export const zhCN = {
   'purchases.filter.anyOf': '{name}：全部',
   'orders.failed': '导入失败，什么都没有写入：{message}',
   'unsold.import.failed': '导入失败，什么都没有写入：{message}',
+  'nav.check': '匹配检查',
+  'check.intro':
+    '粘贴商品标题和店铺名（可加商品链接），或选择最近浏览的商品，查看徽章是怎样判定的：目录提出了哪些候选条目，每条规则是否通过、比较了哪些词。与购物页上的徽章用同一段代码判定。',
+  'check.title': '商品标题',
+  'check.shop': '店铺名称',
+  'check.link': '商品链接（可选）',
+  'check.recent': '最近浏览的商品',
+  'check.run': '检查',
+  'check.answer': '判定结果',
+  'check.none': '无徽章',
+  'check.shopRead': '店铺',
+  'check.candidates': '候选条目（{count}）',
+  'check.noCandidates': '目录中没有与店铺或商品编号相符的条目，所以不会标"认定"。',
+  'check.accepted': '采用',
+  'check.rejected': '不采用',
+  'check.source': '目录来源',
+  'check.certificate': '证书编号',
+  'check.via': '候选原因',
+  'check.missingTitle': '请填写商品标题',
+  'check.failed': '检查失败：{message}',
+  'badge.why': '为什么？',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -39,3 +39,26 @@ export const MatchResultSchema = z.object({
   validUntil: z.string().optional(),
 });
 export type MatchResult = z.infer<typeof MatchResultSchema>;
+
+/** The decision trace of one listing (see explainListing), parsed at the message boundary. */
+export const MatchTraceSchema = z.object({
+  title: z.string().max(2000),
+  shop: ReasonSchema,
+  notes: z.array(ReasonSchema).max(50),
+  candidates: z
+    .array(
+      z.object({
+        entryId: z.string(),
+        product: z.string(),
+        supplier: z.string(),
+        certificateNo: z.string().optional(),
+        sourceId: z.string(),
+        county: z.string().optional(),
+        via: ReasonSchema,
+        checks: z.array(z.object({ ok: z.boolean(), reason: ReasonSchema })).max(20),
+        accepted: z.boolean(),
+      }),
+    )
+    .max(200),
+});
+export type MatchTraceData = z.infer<typeof MatchTraceSchema>;

@@ -162,9 +162,12 @@ export function productWords(pattern: ProductPattern): string[] {
 
 // ── Matching ─────────────────────────────────────────────────────────────────
 
-/** What follows a product's name when the listing is something made from it, or for it. */
+/**
+ * What follows a product's name when the listing is something made from it, or for it. (Not 茶: herbs are
+ * sold as tea under their own name — 绞股蓝茶 is 绞股蓝.)
+ */
 const DERIVED =
-  /^(?:醋|油|汁|酒|酱|脯|粉|茶|糕|饼|酥|糖|膏|露|饮|丸|糊|羹|味|面膜|皂|乳|霜|壳|套|膜|贴|钢化|充电|数据线|支架)/;
+  /^(?:醋|油|汁|酒|酱|脯|粉|糕|饼|酥|糖|膏|露|饮|丸|糊|羹|味|面膜|皂|乳|霜|壳|套|膜|贴|钢化|充电|数据线|支架)/;
 /** Titles of accessories for a product: they name the product they fit. */
 const ACCESSORY = /手机壳|保护壳|保护套|手机套|钢化膜|手机膜|贴膜|镜头膜|充电器|充电头|数据线|适用于|适用|适配|兼容/;
 /** Another model of the same line, right after the model's name. */

@@ -62,8 +62,6 @@ export function loadRegressionData(): EvalData {
   );
   return { name: 'regression (generated)', today: EVAL_TODAY, entries, unsold, listings };
 }
-/** @deprecated name kept for the bench: the regression set. */
-export const loadEvalData = loadRegressionData;
 
 const readCsv = (path: string) =>
   Papa.parse<Record<string, string>>(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''), {
