@@ -67,7 +67,6 @@ export function MatchCheck() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 960 }} data-testid="match-check">
-      <Typography.Title level={2}>{t('nav.check')}</Typography.Title>
       <Typography.Paragraph>{t('check.intro')}</Typography.Paragraph>
       {recent.length > 0 && (
         <Select

@@ -1,5 +1,5 @@
-import { foldText, nameParts, normalizeTitle } from './normalize';
-import { productPattern, productWords } from './product';
+import { foldText, GENERIC_CORES, nameParts, normalizeTitle } from './normalize';
+import { onlyProductName, productPattern, productWords } from './product';
 import { sortOrder } from './sort-strings';
 
 /** What the index needs of a catalogue entry (a subset of the stored entry). */
@@ -155,11 +155,13 @@ export function deriveMatchKeys(e: IndexableEntry): EntryMatchKeys {
     words.filter((w) => k.endsWith(w) && k.length - w.length >= 2).map((w) => k.slice(0, k.length - w.length)),
   );
   const parties = supplier.holder ? [] : longKeys([supplier.core, ...supplier.alternatives, ...brands]);
-  // The legal name itself (832's shops are named so): agrees even when its core is only a product's name.
-  parties.push(legalNameKey(e.supplier));
+  // The legal name itself (832's shops are named so) where its core cannot agree: a core that is only the
+  // product's name (旬阳县拐枣产业有限公司), or too common. Elsewhere the core already meets it.
+  if (!supplier.holder && (GENERIC_CORES.has(supplier.core) || words.some((w) => onlyProductName(supplier.core, w))))
+    parties.push(legalNameKey(e.supplier));
   for (const s of e.storefronts ?? []) {
     if (!s.shopName) continue;
-    const key = `${STOREFRONT_MARK}${nameParts(s.shopName).core}`;
+    const key = storefrontKey(nameParts(s.shopName));
     if (key.length > 2 && !parties.includes(key)) parties.push(key);
   }
   return { rules: MATCH_KEY_RULES, cores, parties };
@@ -174,6 +176,9 @@ const longKeys = (keys: string[]) => [...new Set(keys.filter((key) => key.length
 
 /** Storefront keys are the storefront's core behind this mark, so they never meet a supplier's. */
 export const STOREFRONT_MARK = '@';
+/** A storefront's key: its core, and whether it is a reseller's (a 专营店 meets only a 专营店 of that name). */
+export const storefrontKey = (shop: { core: string; reseller: boolean }) =>
+  `${STOREFRONT_MARK}${shop.core}${shop.reseller ? '!' : ''}`;
 /** A supplier's whole legal name, folded, behind this mark. */
 export const legalNameKey = (name: string) => `=${foldText(name).replace(/[^\p{L}\p{N}]+/gu, '')}`;
 

@@ -82,7 +82,7 @@ const SHOP_WORDS =
  * naming rules: 字号 + 行业 + 组织形式): 春雨化妆品贸易 → 春雨, 一加手机 → 一加, 阿拉丁试剂 → 阿拉丁.
  */
 const INDUSTRY_WORDS =
-  /(?:通讯技术|通信技术|移动通信|通讯器材|通讯设备|通信设备|电子科技|网络科技|信息技术|信息科技|生物科技|生物技术|生物工程|实验玻璃仪器|实验器材|实验室用品|实验室耗材|实验耗材|实验设备|实验仪器|仪器仪表|化妆品|日用品|美妆|彩妆|护肤品|护肤|个护|商贸|贸易|实业|投资|科技|技术|电子|电脑|数码|手机|通讯|通信|仪器|仪表|测控|器材|设备|耗材|试剂|玻璃|泵业|机电|机械|电器|电气|食品|粮油|农业科技|农业开发|科技开发|生态农业|农业发展|农业|生态|开发|发展|电子商务|电商|种植|养殖|农产品|土特产|特产|茶业|果业|产业|产品|用品|百货|国际|品牌|医药|药业|健康)$/;
+  /(?:通讯技术|通信技术|移动通信|移动终端|终端|通讯器材|通讯设备|通信设备|电子科技|网络科技|信息技术|信息科技|生物科技|生物技术|生物工程|实验玻璃仪器|实验器材|实验室用品|实验室耗材|实验耗材|实验设备|实验仪器|仪器仪表|化妆品|日用品|美妆|彩妆|护肤品|护肤|个护|商贸|贸易|实业|投资|科技|技术|电子|电脑|数码|手机|通讯|通信|仪器|仪表|测控|器材|设备|耗材|试剂|玻璃|泵业|机电|机械|电器|电气|食品|粮油|农业科技|农业开发|科技开发|生态农业|农业发展|农业|生态|开发|发展|电子商务|电商|种植|养殖|农产品|土特产|特产|茶业|果业|产业|产品|用品|百货|国际|品牌|医药|药业|健康)$/;
 /** Legal names of holders that are not sellers: associations, GI holders, government bodies. */
 const HOLDER = /(?:协会|联合会|商会|学会|人民政府|政府|委员会|管理局|办公室|办事处|服务中心|中心|局|研究所|研究院|站)$/;
 
@@ -173,7 +173,14 @@ export interface NameParts {
   alternatives: string[];
   /** An association, a GI holder or a public body: not a seller. */
   holder: boolean;
+  /**
+   * A reseller by the platforms' own definitions: a 专营店 sells several brands of others, a 专卖店 one brand
+   * under another's licence. Neither is the supplier, whatever its name: only a storefront the catalogue names.
+   */
+  reseller: boolean;
 }
+
+const RESELLER = /(?:专营店|专卖店)$/;
 
 /**
  * A supplier's legal name or a shop's name taken apart, so that 祁东县湘祁黄花菜开发有限公司 and
@@ -189,13 +196,17 @@ export function nameParts(name: string): NameParts {
   });
   s = s.replace(/[^\p{L}\p{N}]+/gu, '');
   const holder = HOLDER.test(stripTrailing(s, [LEGAL_FORMS]));
+  const reseller = RESELLER.test(s);
   s = stripTrailing(s, [LEGAL_FORMS, SHOP_WORDS, INDUSTRY_WORDS]);
   const place = leadingPlacesLength(s);
   const withPlace = s;
   s = s.slice(place);
   // Industry words can stand before the place was taken too (保定创锐泵业 → 创锐).
   s = stripTrailing(s, [INDUSTRY_WORDS, SHOP_WORDS]);
-  if (place > 0) alternatives.push(stripTrailing(withPlace, [INDUSTRY_WORDS]));
+  // A place written bare (保定创锐, 凉山情) may be the brand itself: the name with it is a key too. One written
+  // with its suffix (乐清市, 岳西县) is the seat, and never the brand.
+  if (place > 0 && !/[省市县区州旗盟]/.test(withPlace[place - 1] ?? ''))
+    alternatives.push(stripTrailing(withPlace, [INDUSTRY_WORDS]));
   // A name of Latin letters and Han characters (aladdin阿拉丁, ysl圣罗兰) is known by either half.
   let latin = '';
   let han = '';
@@ -208,7 +219,7 @@ export function nameParts(name: string): NameParts {
     if (han.length >= 2) alternatives.push(stripTrailing(han, [INDUSTRY_WORDS]));
   }
   const unique = [...new Set(alternatives.filter((a) => a.length >= 2 && a !== s))];
-  return { core: s, alternatives: unique, holder };
+  return { core: s, alternatives: unique, holder, reseller };
 }
 
 /** The distinctive core of a supplier's legal name or a shop's name (see nameParts). */

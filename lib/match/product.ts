@@ -5,6 +5,8 @@
  * quantities). Pure functions over strings; the entry side is compiled once at import into a pattern
  * string stored with the entry (see `productPattern`), the title side once per listing (`prepareTitle`).
  */
+import { areaOf, cityNameOf, provinceOf } from '../regions/divisions';
+import { countyCore, prefectureCore } from '../regions/names';
 import { placeAt, placesAgree } from '../regions/places';
 import { foldText, nfkc, toSimplified } from './normalize';
 
@@ -99,13 +101,24 @@ export function prepareTitle(title: string): PreparedTitle {
 export type ProductPattern = string;
 
 /** Leading places of a Han part that are the entry's own (祁东黄花菜 of 祁东县 → 黄花菜), by the division table. */
+/** The entry's county, prefecture and province names and cores, longest first. */
+function ownPlaceNames(code: string): string[] {
+  const names = [areaOf(code)?.name, cityNameOf(code), provinceOf(code)?.name].filter((n): n is string => Boolean(n));
+  const all = names.flatMap((n) => [n, countyCore(n) ?? '', prefectureCore(n) ?? '']).filter((n) => n.length >= 2);
+  return [...new Set(all)].sort((a, b) => b.length - a.length);
+}
+
 function withoutOwnPlace(han: string, countyCode: string | undefined): string {
   if (!countyCode) return han;
   let s = han;
+  const own = ownPlaceNames(countyCode);
   for (let guard = 0; guard < 3; guard++) {
     const place = placeAt(s);
-    if (!place || !placesAgree(place, countyCode)) break;
-    let end = place.length;
+    // The entry's own county by name or core, even one too common to be read as a place elsewhere (兴国).
+    const length =
+      place && placesAgree(place, countyCode) ? place.length : (own.find((n) => s.startsWith(n))?.length ?? 0);
+    if (!length) break;
+    let end = length;
     if (/[省市县区州旗]/.test(s[end] ?? '')) end++;
     if (s.length - end < 2) break;
     s = s.slice(end);
@@ -155,9 +168,20 @@ export function productPattern(names: readonly string[], countyCode?: string): P
   return alternatives.join('|');
 }
 
-/** The Han-only groups of a pattern (the product's words): a shop named only after them is no seller. */
+/** The product's words (the groups of names without a model): a shop named only after them is no seller. */
 export function productWords(pattern: ProductPattern): string[] {
-  return pattern.split(/[| ]/).filter((g) => g && !g.includes('#') && !g.includes('+'));
+  // Beside a model (华为 Mate 60 手机) the Han words are a brand and a category, not the product's name.
+  return pattern
+    .split('|')
+    .filter((alternative) => !alternative.includes('#'))
+    .flatMap((alternative) => alternative.split(' ').filter(Boolean));
+}
+
+/** A shop key that is only a product's name, or a place and the name (阳澄湖大闸蟹, 祁东黄花菜). */
+export function onlyProductName(key: string, word: string): boolean {
+  if (!key.endsWith(word)) return false;
+  const rest = key.slice(0, key.length - word.length);
+  return rest === '' || placeAt(rest)?.length === rest.length;
 }
 
 // ── Matching ─────────────────────────────────────────────────────────────────
@@ -170,6 +194,8 @@ const DERIVED =
   /^(?:醋|油|汁|酒|酱|脯|粉|糕|饼|酥|糖|膏|露|饮|丸|糊|羹|味|面膜|皂|乳|霜|壳|套|膜|贴|钢化|充电|数据线|支架)/;
 /** Titles of accessories for a product: they name the product they fit. */
 const ACCESSORY = /手机壳|保护壳|保护套|手机套|钢化膜|手机膜|贴膜|镜头膜|充电器|充电头|数据线|适用于|适用|适配|兼容/;
+/** What kind of thing a model is: beside a model, the product's identity is the model. */
+const CATEGORY_WORDS = /^(?:智能)?(?:手机|平板电脑|平板|笔记本电脑|笔记本|电脑|手表|耳机)$/;
 /** Another model of the same line, right after the model's name. */
 const VARIANT_TOKENS = new Set([
   'pro',
@@ -366,7 +392,10 @@ export function matchProduct(pattern: ProductPattern, title: PreparedTitle): Pro
     if (!alternative) continue;
     const groups: GroupCheck[] = [];
     let ok = true;
+    const hasModel = alternative.includes('#');
     for (const group of alternative.split(' ')) {
+      // Beside a model, a category word (手机, 平板电脑) is what titles often leave out: it is not required.
+      if (hasModel && CATEGORY_WORDS.test(group)) continue;
       const check = group.includes('#') ? matchModelGroup(group, title) : matchHanGroup(group, title);
       groups.push(check);
       if (!check.ok) {

@@ -1,9 +1,9 @@
 import { areaOf, cityNameOf, provinceOf } from '../regions/divisions';
-import { detectPlaces, type LeadingPlace, originPlaces, placeAt, placesAgree } from '../regions/places';
-import { coresOf, isoOfDay, legalNameKey, type MatchIndex, STOREFRONT_MARK } from './build-index';
+import { detectPlaces, type LeadingPlace, originPlaces, placesAgree } from '../regions/places';
+import { coresOf, isoOfDay, legalNameKey, type MatchIndex, storefrontKey } from './build-index';
 import type { Listing, MatchResult } from './listing';
 import { GENERIC_CORES, nameParts } from './normalize';
-import { matchProduct, type PreparedTitle, patternText, prepareTitle, productWords } from './product';
+import { matchProduct, onlyProductName, type PreparedTitle, patternText, prepareTitle, productWords } from './product';
 import { type Reason, reason } from './reasons';
 
 export interface MatchOptions {
@@ -53,13 +53,6 @@ function agreeingSupplierKeys(index: MatchIndex, shopKey: string): string[] {
     if (shorter.length >= 3 && keys[lowerBound(keys, shorter)] === shorter) found.push(shorter);
   }
   return found;
-}
-
-/** A shop key that is only a product's name, or a place and the name (阳澄湖大闸蟹, 祁东黄花菜). */
-function onlyProductName(key: string, word: string): boolean {
-  if (!key.endsWith(word)) return false;
-  const rest = key.slice(0, key.length - word.length);
-  return rest === '' || placeAt(rest)?.length === rest.length;
 }
 
 const RELIEF_SHOP = /扶贫(?:馆|店|专馆|专卖店|专营店|馆旗舰店)|消费帮扶(?:馆|店|专馆|专区)/;
@@ -243,7 +236,7 @@ function matchOne(
         alternatives: shop.alternatives.length ? `（${shop.alternatives.join('、')}）` : '',
       });
     if (usableKey(shop.core)) {
-      for (const e of postings(index.shopKeys, index.shopOffsets, index.shopPostings, STOREFRONT_MARK + shop.core)) {
+      for (const e of postings(index.shopKeys, index.shopOffsets, index.shopPostings, storefrontKey(shop))) {
         candidate(e, reason('shop-is-storefront', { shop: shopName }));
       }
     }
@@ -253,7 +246,8 @@ function matchOne(
         reason('shop-agrees-supplier', { shop: shopName, supplier: index.supplier[e] as string, key: shopName }),
       );
     }
-    for (const shopKey of [shop.core, ...shop.alternatives]) {
+    if (shop.reseller) trace?.notes.push(reason('shop-reseller', { shop: shopName }));
+    for (const shopKey of shop.reseller ? [] : [shop.core, ...shop.alternatives]) {
       if (!usableKey(shopKey)) continue;
       if (GENERIC_CORES.has(shopKey)) {
         trace?.notes.push(reason('shop-generic', { key: shopKey }));

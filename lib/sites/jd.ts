@@ -16,7 +16,10 @@ function searchListings(root: ParentNode): FoundListing[] {
     const titleEl = card.querySelector(era2025 ? '[class*="goods_title_container"] span[title]' : '.p-name em');
     const title = era2025 ? titleOrText(titleEl) : textOf(titleEl);
     if (!titleEl || !title || !itemId || !/^\d+$/.test(itemId)) continue;
-    const shopEl = card.querySelector(era2025 ? '[class*="goods_shop_container"] span[title]' : '.p-shop .curr-shop');
+    // Classic cards of some categories keep the shop in .p-shopnum rather than .p-shop.
+    const shopEl = card.querySelector(
+      era2025 ? '[class*="goods_shop_container"] span[title]' : '.p-shop .curr-shop, .p-shopnum .curr-shop',
+    );
     const priceEl = card.querySelector(era2025 ? '[class*="_price_"]' : '.p-price strong i');
     // The badge goes after the title's link, so clicking it never opens the item.
     const anchor = titleEl.closest('.p-name a') ?? titleEl;

@@ -50,6 +50,9 @@ describe('model numbers, versions and networks are not quantities', () => {
     const t = prepareTitle('华为 Mate 60 5G 12GB+512GB 2024款 X20LP 500g 2.5kg*2袋');
     expect(t.tokens.map((x) => x.text)).toEqual(['华为', 'mate', '60', '5g', '12gb', '512gb', '2024', '款', 'x20lp']);
   });
+  it('beside a model, the category word may be left out of the title', () => {
+    expect(tierOf({ title: '华为 Mate 60 12GB+512GB 雅川青', shopName: '华为京东自营官方旗舰店' })).toBe('certified');
+  });
   it('matches the model whole, on the title’s own spacing', () => {
     expect(tierOf({ title: 'HUAWEI 华为 Mate 60 12GB+512GB 雅川青 5G手机', shopName: '华为京东自营官方旗舰店' })).toBe(
       'certified',
@@ -117,7 +120,13 @@ describe('holders that are not sellers', () => {
     expect(tierOf({ title: '兴化大闸蟹 公4两 母3两', shopName: '水乡蟹庄' })).toBe('certified');
   });
   it('a reseller whose name merely begins with the brand is not the supplier', () => {
-    expect(tierOf({ title: '华为 Mate 60 手机', shopName: '华为翔龙数码专卖店' })).not.toBe('certified');
+    expect(tierOf({ title: '华为 Mate 60 手机', shopName: '华为翔龙数码店' })).not.toBe('certified');
+  });
+  it('a 专营店 or 专卖店 is a reseller by the platforms’ definitions, whatever its name', () => {
+    expect(nameParts('华为手机专营店').reseller).toBe(true);
+    expect(tierOf({ title: '华为 Mate 60 手机', shopName: '华为手机专营店' })).not.toBe('certified');
+    expect(tierOf({ title: '华为 Mate 60 手机', shopName: '华为专卖店' })).not.toBe('certified');
+    expect(tierOf({ title: '华为 Mate 60 手机', shopName: '华为官方旗舰店' })).toBe('certified');
   });
 });
 
