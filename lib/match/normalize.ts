@@ -71,20 +71,182 @@ export function normalizeTitle(title: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-// Legal forms at the end of a legal name (the longest first), and a branch's 分公司.
-const LEGAL_FORMS =
-  /(?:股份有限公司|有限责任公司|有限公司|股份合作社|农民专业合作社联合社|农民专业合作社|专业合作社|合作社|联合社|分公司|集团|公司|家庭农场|农场|厂|商行|经营部|门市部|工作室|股份)$/;
+/** Words a name may end with: `at(s)` is the length of the longest one `s` ends with, 0 when none. */
+interface SuffixWords {
+  at(s: string): number;
+}
+
+/** A set looked up by the name's last characters: no regex scanning every position of every name. */
+function suffixWords(words: readonly string[]): SuffixWords {
+  const set = new Set(words);
+  const lengths = [...new Set(words.map((w) => w.length))].sort((a, b) => b - a);
+  return {
+    at(s: string) {
+      for (const n of lengths) if (n <= s.length && set.has(s.slice(s.length - n))) return n;
+      return 0;
+    },
+  };
+}
+
+// Legal forms at the end of a legal name, and a branch's 分公司.
+const LEGAL_FORMS = suffixWords([
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '股份合作社',
+  '农民专业合作社联合社',
+  '农民专业合作社',
+  '专业合作社',
+  '合作社',
+  '联合社',
+  '分公司',
+  '集团',
+  '公司',
+  '家庭农场',
+  '农场',
+  '厂',
+  '商行',
+  '经营部',
+  '门市部',
+  '工作室',
+  '股份',
+]);
 // What a storefront's name adds to the seller's: 旗舰店, 京东自营, 海外专营店 …
-const SHOP_WORDS =
-  /(?:京东自营|天猫自营|海外自营|苏宁自营|自营|官方旗舰店|旗舰店|专营店|专卖店|官方店|企业店|工厂店|直营店|直销店|体验店|店铺|小店|网店|专区|专柜|专馆|官方|海外|店)$/;
+const SHOP_WORDS = suffixWords([
+  '京东自营',
+  '天猫自营',
+  '海外自营',
+  '苏宁自营',
+  '自营',
+  '官方旗舰店',
+  '旗舰店',
+  '专营店',
+  '专卖店',
+  '官方店',
+  '企业店',
+  '工厂店',
+  '直营店',
+  '直销店',
+  '体验店',
+  '店铺',
+  '小店',
+  '网店',
+  '专区',
+  '专柜',
+  '专馆',
+  '官方',
+  '海外',
+  '店',
+]);
 /**
  * Trade and category words between a seller's trade name and its legal form or shop word (行业 in the
  * naming rules: 字号 + 行业 + 组织形式): 春雨化妆品贸易 → 春雨, 一加手机 → 一加, 阿拉丁试剂 → 阿拉丁.
  */
-const INDUSTRY_WORDS =
-  /(?:通讯技术|通信技术|移动通信|移动终端|终端|通讯器材|通讯设备|通信设备|电子科技|网络科技|信息技术|信息科技|生物科技|生物技术|生物工程|实验玻璃仪器|实验器材|实验室用品|实验室耗材|实验耗材|实验设备|实验仪器|仪器仪表|化妆品|日用品|美妆|彩妆|护肤品|护肤|个护|商贸|贸易|实业|投资|科技|技术|电子|电脑|数码|手机|通讯|通信|仪器|仪表|测控|器材|设备|耗材|试剂|玻璃|泵业|机电|机械|电器|电气|食品|粮油|农业科技|农业开发|科技开发|生态农业|农业发展|农业|生态|开发|发展|电子商务|电商|种植|养殖|农产品|土特产|特产|茶业|果业|产业|产品|用品|百货|国际|品牌|医药|药业|健康)$/;
+const INDUSTRY_WORDS = suffixWords([
+  '通讯技术',
+  '通信技术',
+  '移动通信',
+  '移动终端',
+  '终端',
+  '通讯器材',
+  '通讯设备',
+  '通信设备',
+  '电子科技',
+  '网络科技',
+  '信息技术',
+  '信息科技',
+  '生物科技',
+  '生物技术',
+  '生物工程',
+  '实验玻璃仪器',
+  '实验器材',
+  '实验室用品',
+  '实验室耗材',
+  '实验耗材',
+  '实验设备',
+  '实验仪器',
+  '仪器仪表',
+  '化妆品',
+  '日用品',
+  '美妆',
+  '彩妆',
+  '护肤品',
+  '护肤',
+  '个护',
+  '商贸',
+  '贸易',
+  '实业',
+  '投资',
+  '科技',
+  '技术',
+  '电子',
+  '电脑',
+  '数码',
+  '手机',
+  '通讯',
+  '通信',
+  '仪器',
+  '仪表',
+  '测控',
+  '器材',
+  '设备',
+  '耗材',
+  '试剂',
+  '玻璃',
+  '泵业',
+  '机电',
+  '机械',
+  '电器',
+  '电气',
+  '食品',
+  '粮油',
+  '农业科技',
+  '农业开发',
+  '科技开发',
+  '生态农业',
+  '农业发展',
+  '农业',
+  '生态',
+  '开发',
+  '发展',
+  '电子商务',
+  '电商',
+  '种植',
+  '养殖',
+  '农产品',
+  '土特产',
+  '特产',
+  '茶业',
+  '果业',
+  '产业',
+  '产品',
+  '用品',
+  '百货',
+  '国际',
+  '品牌',
+  '医药',
+  '药业',
+  '健康',
+]);
 /** Legal names of holders that are not sellers: associations, GI holders, government bodies. */
-const HOLDER = /(?:协会|联合会|商会|学会|人民政府|政府|委员会|管理局|办公室|办事处|服务中心|中心|局|研究所|研究院|站)$/;
+const HOLDER = suffixWords([
+  '协会',
+  '联合会',
+  '商会',
+  '学会',
+  '人民政府',
+  '政府',
+  '委员会',
+  '管理局',
+  '办公室',
+  '办事处',
+  '服务中心',
+  '中心',
+  '局',
+  '研究所',
+  '研究院',
+  '站',
+]);
 
 /**
  * Trade names too common to tell one seller from another (a shop called 农家小店 is anyone's):
@@ -126,13 +288,13 @@ export const GENERIC_CORES: ReadonlySet<string> = new Set([
 const isLatin = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 
 /** Strips trailing words of `pattern` as long as something of two characters is left. */
-function stripTrailing(s: string, patterns: readonly RegExp[]): string {
+function stripTrailing(s: string, lists: readonly SuffixWords[]): string {
   for (let guard = 0; guard < 8; guard++) {
     let changed = false;
-    for (const pattern of patterns) {
-      const m = pattern.exec(s);
-      if (m && s.length - m[0].length >= 2) {
-        s = s.slice(0, s.length - m[0].length);
+    for (const list of lists) {
+      const n = list.at(s);
+      if (n && s.length - n >= 2) {
+        s = s.slice(0, s.length - n);
         changed = true;
       }
     }
@@ -195,7 +357,7 @@ export function nameParts(name: string): NameParts {
     return '';
   });
   s = s.replace(/[^\p{L}\p{N}]+/gu, '');
-  const holder = HOLDER.test(stripTrailing(s, [LEGAL_FORMS]));
+  const holder = HOLDER.at(stripTrailing(s, [LEGAL_FORMS])) > 0;
   const reseller = RESELLER.test(s);
   s = stripTrailing(s, [LEGAL_FORMS, SHOP_WORDS, INDUSTRY_WORDS]);
   const place = leadingPlacesLength(s);

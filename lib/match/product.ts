@@ -102,10 +102,15 @@ export type ProductPattern = string;
 
 /** Leading places of a Han part that are the entry's own (祁东黄花菜 of 祁东县 → 黄花菜), by the division table. */
 /** The entry's county, prefecture and province names and cores, longest first. */
+const ownNames = new Map<string, string[]>();
 function ownPlaceNames(code: string): string[] {
+  const known = ownNames.get(code);
+  if (known) return known;
   const names = [areaOf(code)?.name, cityNameOf(code), provinceOf(code)?.name].filter((n): n is string => Boolean(n));
   const all = names.flatMap((n) => [n, countyCore(n) ?? '', prefectureCore(n) ?? '']).filter((n) => n.length >= 2);
-  return [...new Set(all)].sort((a, b) => b.length - a.length);
+  const sorted = [...new Set(all)].sort((a, b) => b.length - a.length);
+  ownNames.set(code, sorted);
+  return sorted;
 }
 
 function withoutOwnPlace(han: string, countyCode: string | undefined): string {
@@ -262,6 +267,9 @@ const SLACK = 8;
 /** A Han group: found whole, or as 2–3 pieces close together, within one item of the title. */
 function matchHanGroup(group: string, title: PreparedTitle): GroupCheck {
   const { compact } = title;
+  // Every cover's first piece begins with the group's first two characters, its last ends with the last two.
+  if (!compact.includes(group.slice(0, 2)) || !compact.includes(group.slice(-2)))
+    return { group, ok: false, rule: 'words-missing' };
   let best: { start: number; end: number; lastEnd: number; firstAt: number } | undefined;
   let sawAll = false;
   let sawAcross = false;
