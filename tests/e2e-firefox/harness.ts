@@ -5,7 +5,7 @@
  * extension's pages one call away, and every error the extension writes to
  * Firefox's console collected.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
@@ -81,11 +81,7 @@ export class FirefoxHarness {
     const page = await this.browser.newPage();
     const url = this.extensionUrl(path);
     void page.goto(url).catch(() => undefined);
-    await page.waitForFunction(
-      (u: string) => location.href === u && document.readyState === 'complete',
-      { timeout: 30_000 },
-      url,
-    );
+    await loaded(page, (href) => href === url);
     return page;
   }
 
@@ -126,11 +122,7 @@ export class FirefoxHarness {
     for (let i = 0; i < 100; i++) {
       const page = (await this.browser.pages()).find((p) => !before.has(p));
       if (page) {
-        await page.waitForFunction(
-          (u: string) => location.href.startsWith(u) && document.readyState === 'complete',
-          { timeout: 30_000 },
-          url,
-        );
+        await loaded(page, (href) => href.startsWith(url));
         return page;
       }
       await new Promise((r) => setTimeout(r, 100));
@@ -150,14 +142,21 @@ export class FirefoxHarness {
     await input.uploadFile(path);
   }
 
-  /** Waits for a finished download whose name matches, and returns its path. */
+  /**
+   * Waits for a finished download whose name matches, and returns its path.
+   * Firefox first writes an empty placeholder beside a .part file, then moves
+   * the .part over it: finished is non-empty, no .part, and the same size twice.
+   */
   async download(name: RegExp, timeout = 30_000): Promise<string> {
     const end = Date.now() + timeout;
+    let last = -1;
     while (Date.now() < end) {
       const files = readdirSync(this.downloadDir);
-      const done = files.find((f) => name.test(f) && !files.includes(`${f}.part`));
-      if (done) return join(this.downloadDir, done);
-      await new Promise((r) => setTimeout(r, 100));
+      const found = files.find((f) => name.test(f));
+      const size = found && !files.some((f) => f.endsWith('.part')) ? statSync(join(this.downloadDir, found)).size : -1;
+      if (found && size > 0 && size === last) return join(this.downloadDir, found);
+      last = size;
+      await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error(`no download matching ${name} in ${this.downloadDir}: ${readdirSync(this.downloadDir).join(', ')}`);
   }
@@ -167,6 +166,24 @@ export class FirefoxHarness {
     rmSync(this.downloadDir, { recursive: true, force: true });
     rmSync(this.uploadDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Waits until the tab shows a document at an address `at` accepts, fully loaded.
+ * Polled by hand: while a tab moves from about:blank to moz-extension://,
+ * Firefox's BiDi can fail an evaluation outright (not as a lost context,
+ * which puppeteer's waitForFunction would retry).
+ */
+async function loaded(page: Page, at: (href: string) => boolean, timeout = 30_000): Promise<void> {
+  const end = Date.now() + timeout;
+  let seen = '';
+  while (Date.now() < end) {
+    const state = await page.evaluate(() => [location.href, document.readyState] as const).catch(() => undefined);
+    if (state) seen = `${state[0]} (${state[1]})`;
+    if (state && at(state[0]) && state[1] === 'complete') return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the tab did not load in ${timeout} ms; last seen ${seen || 'nothing'}`);
 }
 
 /** Waits for an element matching `selector` whose text matches `text`, and returns it. */
