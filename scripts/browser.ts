@@ -34,8 +34,16 @@ export function findBrowser(): string | undefined {
   return CANDIDATES.find((p) => existsSync(p));
 }
 
-function canApt(): boolean {
+export function canApt(): boolean {
   return process.platform === 'linux' && process.getuid?.() === 0 && spawnSync('which', ['apt-get']).status === 0;
+}
+
+/** Installs Debian packages (as root), printing what it does. */
+export function aptInstall(packages: string[]): void {
+  console.log(`Installing ${packages.join(' ')} with apt-get …`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
 }
 
 /** Returns a browser path, installing Chromium and a Chinese font with apt when it can. */
@@ -44,14 +52,7 @@ export function ensureBrowser(): string {
   const hasCjkFont = process.platform !== 'linux' || CJK_FONT_DIRS.some((d) => existsSync(d));
   if (found && hasCjkFont) return found;
   if (canApt()) {
-    const packages = [...(found ? [] : ['chromium']), ...(hasCjkFont ? [] : ['fonts-wqy-microhei'])];
-    console.log(`Installing ${packages.join(' ')} with apt-get …`);
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
-      stdio: 'inherit',
-      env,
-    });
+    aptInstall([...(found ? [] : ['chromium']), ...(hasCjkFont ? [] : ['fonts-wqy-microhei'])]);
     const installed = findBrowser();
     if (installed) return installed;
   }

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { ensureBrowser } from './browser';
+import { ensureFirefox } from './firefox';
 import { bin, run } from './run';
 
 interface Tally {
@@ -45,20 +46,24 @@ async function unit(): Promise<void> {
   }
 }
 
-async function e2e(): Promise<void> {
-  if (!wanted('e2e')) return;
-  console.log('\n━━ e2e: node:test + playwright-core');
+/**
+ * A browser's end-to-end suite: every *.test.ts in `dir`, run by node:test.
+ * A browser that cannot be found or installed fails the suite, with its message.
+ */
+async function e2e(name: string, driver: string, dir: string, ensure: () => string): Promise<void> {
+  if (!wanted(name)) return;
+  console.log(`\n━━ ${name}: node:test + ${driver}`);
   try {
-    ensureBrowser();
+    ensure();
   } catch (error) {
     console.error(String(error));
-    tallies.push({ name: 'e2e', passed: 0, failed: 1 });
+    tallies.push({ name, passed: 0, failed: 1 });
     return;
   }
-  const files = readdirSync('tests/e2e')
+  const files = readdirSync(dir)
     .filter((f) => f.endsWith('.test.ts'))
     .sort()
-    .map((f) => `tests/e2e/${f}`);
+    .map((f) => `${dir}/${f}`);
   const { code, output } = await run(process.execPath, [
     '--import',
     'tsx',
@@ -70,7 +75,7 @@ async function e2e(): Promise<void> {
   const count = (label: string) => Number(new RegExp(`^ℹ ${label} (\\d+)$`, 'm').exec(output)?.[1] ?? 0);
   const passed = count('pass');
   const failed = count('fail') + count('cancelled') + (code !== 0 && count('fail') === 0 ? 1 : 0);
-  tallies.push({ name: 'e2e', passed, failed });
+  tallies.push({ name, passed, failed });
 }
 
 await check('lint', bin('biome'), ['check', '.']);
@@ -79,7 +84,8 @@ await unit();
 const chromeOk = await check('build', bin('wxt'), ['build']);
 const firefoxOk = await check('build:firefox', bin('wxt'), ['build', '-b', 'firefox']);
 if (firefoxOk) await check('web-ext lint', bin('web-ext'), ['lint', '-s', '.output/firefox-mv2', '--output', 'text']);
-if (chromeOk) await e2e();
+if (chromeOk) await e2e('e2e', 'playwright-core (Chromium)', 'tests/e2e', ensureBrowser);
+if (firefoxOk) await e2e('e2e:firefox', 'puppeteer-core (Firefox)', 'tests/e2e-firefox', ensureFirefox);
 
 console.log('\n━━ summary');
 for (const t of tallies) console.log(`  ${t.name.padEnd(14)} ${t.passed} passed, ${t.failed} failed`);

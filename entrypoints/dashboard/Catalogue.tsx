@@ -244,7 +244,7 @@ function ImportWizard() {
 }
 
 function Sources() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const sources = useLiveQuery(() => listSources(getDb()), []);
   return (
     <Card title={t('catalogue.sources.title')} style={{ marginBottom: 16 }}>
@@ -275,7 +275,8 @@ function Sources() {
           {
             title: t('catalogue.sources.importedAt'),
             dataIndex: 'importedAt',
-            render: (iso: string) => new Date(iso).toLocaleString(),
+            // In the UI's language: Firefox formats by its own locale, not the preferred languages.
+            render: (iso: string) => new Date(iso).toLocaleString(language),
           },
           {
             title: '',

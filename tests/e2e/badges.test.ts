@@ -2,123 +2,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { BADGE_CATALOGUE, BADGE_PAGES as PAGES } from './cases';
 import { FIXTURES, Harness } from './harness';
-
-/** Every supported page, the cards it has, and exactly which of them get which badge. */
-const PAGES: {
-  name: string;
-  url: string;
-  file: string;
-  charset?: string;
-  cards: number;
-  badges: Record<string, string>;
-}[] = [
-  {
-    name: 'JD search 2018 (real)',
-    url: 'https://search.jd.com/Search?keyword=%E6%BF%80%E5%85%89%E6%89%93%E5%8D%B0',
-    file: 'pages/jd-search-2018.html',
-    cards: 30,
-    badges: { '778781': 'certified', '216237': 'certified', '1145689': 'expired' },
-  },
-  {
-    name: 'JD search 2025',
-    url: 'https://search.jd.com/Search?keyword=%E8%85%8A%E8%82%89',
-    file: 'pages/jd-search-2025.html',
-    cards: 8,
-    badges: {
-      '100023456781': 'certified',
-      '100023456782': 'poverty-area',
-      '100023456784': 'expired',
-      '100023456786': 'poverty-area',
-      '100023456788': 'certified',
-    },
-  },
-  {
-    name: 'JD item, old',
-    url: 'https://item.jd.com/100023456781.html',
-    file: 'pages/jd-item-old.html',
-    cards: 1,
-    badges: { '100023456781': 'certified' },
-  },
-  {
-    name: 'JD item, 2026',
-    url: 'https://item.jd.com/100099990001.html',
-    file: 'pages/jd-item-2026.html',
-    cards: 1,
-    badges: { '100099990001': 'certified' },
-  },
-  {
-    name: 'Taobao search 2018 (real)',
-    url: 'https://s.taobao.com/search?q=ipad',
-    file: 'pages/taobao-search-2018.html',
-    cards: 48,
-    badges: { '566741234264': 'certified', '552647276387': 'expired' },
-  },
-  {
-    name: 'Taobao search 2023',
-    url: 'https://s.taobao.com/search?q=%E8%84%90%E6%A9%99',
-    file: 'pages/taobao-search-2023.html',
-    cards: 4,
-    badges: { '700000000001': 'certified', '700000000003': 'poverty-area' },
-  },
-  {
-    name: 'Taobao search 2026',
-    url: 'https://s.taobao.com/search?q=%E6%9C%A8%E8%80%B3',
-    file: 'pages/taobao-search-2026.html',
-    cards: 4,
-    badges: { '710000000001': 'certified', '710000000003': 'poverty-area' },
-  },
-  {
-    name: 'Taobao item 2020 (real)',
-    url: 'https://item.taobao.com/item.htm?id=562283240178',
-    file: 'pages/taobao-item-2020.html',
-    cards: 1,
-    badges: { '562283240178': 'certified' },
-  },
-  {
-    name: 'Taobao item 2022',
-    url: 'https://item.taobao.com/item.htm?id=720000000001',
-    file: 'pages/taobao-item-2022.html',
-    cards: 1,
-    badges: { '720000000001': 'certified' },
-  },
-  {
-    name: 'Tmall item 2022',
-    url: 'https://detail.tmall.com/item.htm?id=730000000001',
-    file: 'pages/tmall-item-2022.html',
-    cards: 1,
-    badges: { '730000000001': 'certified' },
-  },
-  {
-    name: 'Tmall item, old, GBK',
-    url: 'https://detail.tmall.com/item.htm?id=730000000002',
-    file: 'pages/tmall-item-old-gbk.html',
-    charset: 'gbk',
-    cards: 1,
-    badges: { '730000000002': 'certified' },
-  },
-  {
-    name: 'Pinduoduo',
-    url: 'https://mobile.yangkeduo.com/goods.html?goods_id=123456789',
-    file: 'pages/pinduoduo-goods.html',
-    cards: 1,
-    badges: { '123456789': 'certified' },
-  },
-  {
-    name: 'Suning',
-    url: 'https://product.suning.com/0070067633/11001203841.html',
-    file: 'pages/suning-item.html',
-    cards: 1,
-    badges: { '11001203841': 'certified' },
-  },
-  {
-    name: '832 platform',
-    url: 'https://www.fupin832.com/pages/detail/SKU832001',
-    file: 'pages/fupin832-detail.html',
-    cards: 1,
-    badges: { SKU832001: 'poverty-area' },
-  },
-];
 
 async function badgesOn(page: Page): Promise<Record<string, string>> {
   return page.$$eval('relief-badge', (els) =>
@@ -152,7 +37,7 @@ describe('badges on shop pages', () => {
     await sample.getByRole('button', { name: /删\s*除/ }).click();
     await dash.getByRole('button', { name: /确\s*定/ }).click();
     await sample.waitFor({ state: 'detached' });
-    await dash.getByTestId('catalogue-file').setInputFiles(join(FIXTURES, 'catalogues/badges.csv'));
+    await dash.getByTestId('catalogue-file').setInputFiles(join(FIXTURES, BADGE_CATALOGUE));
     await dash.getByTestId('catalogue-import-confirm').click();
     await dash.getByTestId('import-done').waitFor();
     await dash.close();

@@ -6,6 +6,7 @@ import { parseCatalogueFile } from '../../lib/catalogue/import';
 import { todayIso } from '../../lib/dates';
 import { MIN_PART_BYTES } from '../../lib/tables/limits';
 import { catalogueCsv, generateCatalogue } from '../../scripts/bench/generate-catalogue';
+import { GBK_IMPORT } from './cases';
 import { FIXTURES, Harness } from './harness';
 
 describe('catalogue import in the dashboard', () => {
@@ -28,25 +29,24 @@ describe('catalogue import in the dashboard', () => {
   it('imports a GBK CSV with bad rows: report first, then the valid rows', async () => {
     const before = h.errors.length;
     const page = await h.openExtensionPage('dashboard.html#/catalogue');
-    await page.getByTestId('catalogue-file').setInputFiles(join(FIXTURES, 'catalogues/gbk-excel-with-bad-rows.csv'));
+    await page.getByTestId('catalogue-file').setInputFiles(join(FIXTURES, GBK_IMPORT.file));
     const report = page.getByTestId('import-report');
     await report.waitFor();
-    assert.equal(await report.getAttribute('data-valid'), '5');
-    assert.equal(await report.getAttribute('data-rejected'), '3');
-    assert.equal(await report.getAttribute('data-duplicates'), '1');
+    assert.equal(await report.getAttribute('data-valid'), String(GBK_IMPORT.valid));
+    assert.equal(await report.getAttribute('data-rejected'), String(GBK_IMPORT.rejected));
+    assert.equal(await report.getAttribute('data-duplicates'), String(GBK_IMPORT.duplicates));
     // The rejected rows are named with their column and reason, in Chinese as the file was.
-    await report.getByRole('row', { name: /5.*产品名称.*缺少产品名称/ }).waitFor();
-    await report.getByRole('row', { name: /7.*认定日期.*2021-13-45/ }).waitFor();
+    for (const name of GBK_IMPORT.rejectedRows) await report.getByRole('row', { name }).waitFor();
 
     // Nothing is written before the user confirms.
     const sources = page.getByTestId('catalogue-sources');
-    assert.equal(await sources.getByText('gbk-excel-with-bad-rows', { exact: true }).count(), 0);
+    assert.equal(await sources.getByText(GBK_IMPORT.source, { exact: true }).count(), 0);
 
     await page.getByTestId('catalogue-import-confirm').click();
-    await page.getByTestId('import-done').getByText('已导入 5 条记录').waitFor();
-    const row = sources.getByRole('row', { name: /gbk-excel-with-bad-rows/ }).first();
+    await page.getByTestId('import-done').getByText(GBK_IMPORT.done).waitFor();
+    const row = sources.getByRole('row', { name: new RegExp(GBK_IMPORT.source) }).first();
     await row.waitFor();
-    assert.match((await row.textContent()) ?? '', /5/);
+    assert.match((await row.textContent()) ?? '', new RegExp(String(GBK_IMPORT.valid)));
     assert.deepEqual(h.errors.slice(before), []);
     await page.close();
   });

@@ -2,6 +2,7 @@
 // `chrome` global exists. Only what the tests call is declared.
 declare const chrome: {
   runtime: {
+    id: string;
     getManifest(): {
       manifest_version: number;
       default_locale?: string;

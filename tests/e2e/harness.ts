@@ -5,32 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import iconv from 'iconv-lite';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithExtension } from '../../scripts/browser';
+import { fixtureResponse, type ServedPage, servedAt } from './cases';
 
-export const FIXTURES = join(process.cwd(), 'tests/fixtures');
+export { disableScripts, FIXTURES, type ServedPage } from './cases';
 
 let axeSource: string | undefined;
 interface AxeResults {
   violations: { id: string; impact?: string; nodes: { target: string[] }[] }[];
-}
-
-export interface ServedPage {
-  /** Exact URL, or a test on the URL. */
-  url: string | ((url: string) => boolean);
-  file: string;
-  charset?: string;
-}
-
-/**
- * Fixture pages are served with their scripts turned off (type="text/plain"
- * stands first, so it wins): the shops' code would only try to reach networks
- * we abort, and its failures would hide ours. The script text stays in the
- * page, where adapters read embedded data (Pinduoduo's window.rawData).
- */
-export function disableScripts(html: string): string {
-  return html.replace(/<script\b/gi, '<script type="text/plain"');
 }
 
 export class Harness {
@@ -61,18 +44,9 @@ export class Harness {
     this.context.on('weberror', (error) => this.errors.push(`uncaught: ${error.error().message}`));
     // Only the web is routed: the extension's own chrome-extension:// files load as usual.
     await this.context.route(/^https?:/, async (route) => {
-      const url = route.request().url();
-      const page = this.served.find((p) => (typeof p.url === 'string' ? p.url === url : p.url(url)));
+      const page = servedAt(this.served, route.request().url());
       if (!page) return route.abort('blockedbyclient');
-      const bytes = readFileSync(join(FIXTURES, page.file));
-      const charset = page.charset ?? 'utf-8';
-      // Served in the file's own encoding (Tmall pages may be GBK), scripts off.
-      const html = disableScripts(iconv.decode(bytes, charset));
-      return route.fulfill({
-        status: 200,
-        contentType: `text/html; charset=${charset}`,
-        body: iconv.encode(html, charset),
-      });
+      return route.fulfill(fixtureResponse(page));
     });
   }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { SHARE_TEXT_EXAMPLES } from '../../lib/sites/share-text';
+import { ITEM_PAGE, POPUP_PLEDGE } from './cases';
 import { Harness } from './harness';
 
 describe('the popup', () => {
@@ -11,10 +12,10 @@ describe('the popup', () => {
     const year = new Date().getFullYear();
     const pledges = await h.openExtensionPage('dashboard.html#/pledges');
     await pledges.getByTestId('pledge-add').click();
-    await pledges.getByTestId('pledge-title').fill(`${year} 年消费帮扶认购`);
-    await pledges.getByTestId('pledge-target').fill('1000');
+    await pledges.getByTestId('pledge-title').fill(POPUP_PLEDGE.title(year));
+    await pledges.getByTestId('pledge-target').fill(POPUP_PLEDGE.targetYuan);
     await pledges.getByTestId('pledge-save').click();
-    await pledges.getByTestId('pledges-table').getByText(`${year} 年消费帮扶认购`).waitFor();
+    await pledges.getByTestId('pledges-table').getByText(POPUP_PLEDGE.title(year)).waitFor();
     await pledges.close();
   });
   after(async () => {
@@ -23,16 +24,16 @@ describe('the popup', () => {
 
   it('on an item page: prefills the form, refuses bad input, saves, and moves the pledge progress', async () => {
     const before = h.errors.length;
-    const shop = await h.openShopPage('https://item.jd.com/100023456781.html', 'pages/jd-item-old.html');
+    const shop = await h.openShopPage(ITEM_PAGE.url, ITEM_PAGE.file);
     await shop.locator('relief-badge[data-tier="certified"]').waitFor();
     const popup = await h.openExtensionPage('popup.html');
-    await popup.getByTestId('popup-tier').getByText('认定帮扶产品').waitFor();
+    await popup.getByTestId('popup-tier').getByText(ITEM_PAGE.tierLabel).waitFor();
     const progress = popup.getByTestId('pledge-progress');
     assert.equal(await progress.getAttribute('data-done-fen'), '0');
-    assert.equal(await progress.getAttribute('data-target-fen'), '100000');
+    assert.equal(await progress.getAttribute('data-target-fen'), POPUP_PLEDGE.targetFen);
     const form = popup.getByTestId('purchase-form');
-    assert.equal(await form.locator('[data-field="product"]').inputValue(), '城口老腊肉');
-    assert.equal(await form.locator('[data-field="shop"]').inputValue(), '巴山老腊肉旗舰店');
+    assert.equal(await form.locator('[data-field="product"]').inputValue(), ITEM_PAGE.product);
+    assert.equal(await form.locator('[data-field="shop"]').inputValue(), ITEM_PAGE.shop);
 
     await form.locator('[data-field="quantity"]').fill('0');
     await popup.getByTestId('purchase-save').click();
@@ -40,16 +41,13 @@ describe('the popup', () => {
     assert.equal(await popup.getByTestId('popup-recent').count(), 0, 'nothing written');
     assert.equal(await progress.getAttribute('data-done-fen'), '0');
 
-    await form.locator('[data-field="quantity"]').fill('2');
-    await form.locator('[data-field="unitPrice"]').fill('88');
-    assert.equal(await form.locator('[data-field="amount"]').inputValue(), '176.00');
+    await form.locator('[data-field="quantity"]').fill(POPUP_PLEDGE.quantity);
+    await form.locator('[data-field="unitPrice"]').fill(POPUP_PLEDGE.unitPrice);
+    assert.equal(await form.locator('[data-field="amount"]').inputValue(), POPUP_PLEDGE.amount);
     await popup.getByTestId('purchase-save').click();
-    await popup
-      .getByTestId('popup-recent')
-      .getByText(/城口老腊肉 ¥176\.00/)
-      .waitFor();
-    await popup.locator('[data-testid="pledge-progress"][data-done-fen="17600"]').waitFor();
-    assert.equal(await popup.getByTestId('popup-totals').getAttribute('data-month-fen'), '17600');
+    await popup.getByTestId('popup-recent').getByText(POPUP_PLEDGE.recent).waitFor();
+    await popup.locator(`[data-testid="pledge-progress"][data-done-fen="${POPUP_PLEDGE.doneFen}"]`).waitFor();
+    assert.equal(await popup.getByTestId('popup-totals').getAttribute('data-month-fen'), POPUP_PLEDGE.doneFen);
     assert.deepEqual(await h.accessibilityViolations(popup), []);
     assert.deepEqual(h.errors.slice(before), []);
     await popup.close();
