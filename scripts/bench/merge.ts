@@ -33,6 +33,7 @@ function memberFiles(kind: 'xlsx' | 'csv'): { name: string; bytes: Uint8Array }[
         supplier: '祁东县湘祁黄花菜开发有限公司',
         county: '祁东县',
         platform: 'jd',
+        channel: '电商平台',
         orderNo: String(2_855_198_432_114_567 + m * ROWS + i),
         quantity: 1,
         unit: '件',
