@@ -17,9 +17,6 @@ export interface CountingOptions {
   countPovertyArea: boolean;
 }
 
-const isCertified = (p: Pick<Purchase, 'certification'>, options: CountingOptions) =>
-  p.certification.tier === 'certified' || (options.countPovertyArea && p.certification.tier === 'poverty-area');
-
 /**
  * Whether a purchase counts toward a pledge of this kind (DESIGN §1):
  * - 以购代捐: a certified product (as it stood when bought) on any channel; a poverty-area one when the unit says so;
@@ -29,13 +26,27 @@ const isCertified = (p: Pick<Purchase, 'certification'>, options: CountingOption
  * Expired and unlisted products never count, except on 832 for the canteen share.
  */
 export function countsFor(kind: PledgeKind, purchase: Purchase, options: CountingOptions): boolean {
+  return kindCounts(
+    kind,
+    { channel: purchase.channel, fundingSource: purchase.fundingSource, tier: purchase.certification.tier },
+    options,
+  );
+}
+
+/** The rule of countsFor on the three facts it reads, for rows that are not stored purchases (a coordinator's merge). */
+export function kindCounts(
+  kind: PledgeKind,
+  facts: { channel?: string; fundingSource?: string; tier?: string },
+  options: CountingOptions,
+): boolean {
+  const certified = facts.tier === 'certified' || (options.countPovertyArea && facts.tier === 'poverty-area');
   switch (kind) {
     case '预留份额':
-      return purchase.channel === '832平台' && (purchase.fundingSource === '食堂' || purchase.fundingSource === '单位');
+      return facts.channel === '832平台' && (facts.fundingSource === '食堂' || facts.fundingSource === '单位');
     case '工会':
-      return purchase.fundingSource === '工会' && (purchase.channel === '832平台' || isCertified(purchase, options));
+      return facts.fundingSource === '工会' && (facts.channel === '832平台' || certified);
     default:
-      return isCertified(purchase, options);
+      return certified;
   }
 }
 
