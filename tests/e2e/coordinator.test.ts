@@ -255,6 +255,14 @@ describe('member export and the coordinator', () => {
       assert.match(pageText, /序号\s*姓名\s*日期\s*产品\s*供应商/, `header on page ${i + 2}`);
     }
     await page.emulateMedia({ media: 'screen' });
+
+    // The merge is saved and reopens as it was, the review included.
+    await page.getByTestId('merge-save').click();
+    await page.getByTestId('merge-saved').waitFor();
+    await page.reload();
+    await page.getByTestId('merge-session').getByRole('button', { name: /^打\s*开$/ }).click();
+    await page.locator(`[data-testid="merge-totals"][data-total-fen="${counted - 5000}"]`).waitFor();
+    assert.equal(await page.locator('tr[data-key="王五.csv#1"]').getAttribute('data-included'), 'false');
     assert.deepEqual(h.errors.slice(before), []);
     await page.close();
   });
