@@ -260,7 +260,10 @@ describe('member export and the coordinator', () => {
     await page.getByTestId('merge-save').click();
     await page.getByTestId('merge-saved').waitFor();
     await page.reload();
-    await page.getByTestId('merge-session').getByRole('button', { name: /^打\s*开$/ }).click();
+    await page
+      .getByTestId('merge-session')
+      .getByRole('button', { name: /^打\s*开$/ })
+      .click();
     await page.locator(`[data-testid="merge-totals"][data-total-fen="${counted - 5000}"]`).waitFor();
     assert.equal(await page.locator('tr[data-key="王五.csv#1"]').getAttribute('data-included'), 'false');
     assert.deepEqual(h.errors.slice(before), []);
