@@ -12,7 +12,6 @@ import {
 import { getDb } from '../lib/db/instance';
 import { isActivePledge } from '../lib/ledger/pledges';
 import {
-  computedAmountFen,
   type DraftErrors,
   draftFromPrefill,
   draftFromPurchase,
@@ -21,9 +20,10 @@ import {
   type PurchaseDraft,
   purchaseFromDraft,
   validateDraft,
+  withDraftField,
 } from '../lib/ledger/purchase-draft';
-import { formatYuan } from '../lib/money';
 import type { Prefill } from '../lib/prefill';
+import { ChannelField } from './ChannelField';
 import { useI18n } from './i18n';
 import './purchase-form.css';
 
@@ -105,15 +105,7 @@ export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: Pu
   const pledgeOptions = pledges.filter((p) => isActivePledge(p, today) || p.id === draft.pledgeId);
 
   const set = <K extends keyof PurchaseDraft>(key: K, value: PurchaseDraft[K]) =>
-    setDraft((d) => {
-      const next = { ...d, [key]: value };
-      if ((key === 'quantity' || key === 'unitPrice') && !next.amountEdited) {
-        const fen = computedAmountFen(next);
-        next.amount = fen === undefined ? next.amount : formatYuan(fen);
-      }
-      if (key === 'amount') next.amountEdited = true;
-      return next;
-    });
+    setDraft((d) => withDraftField(d, key, value));
 
   async function save() {
     const found = validateDraft(draft, today);
@@ -187,6 +179,7 @@ export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: Pu
             </select>
           )}
         </Field>
+        <ChannelField value={draft.channel} onChange={(channel) => set('channel', channel)} />
         <Field label={t('purchases.field.type')}>
           {(id) => (
             <select id={id} value={draft.type} onChange={(e) => set('type', e.target.value as PurchaseDraft['type'])}>

@@ -2,16 +2,20 @@ import { readLiveChunks } from './catalogue/store';
 import {
   CatalogueChunkSchema,
   CatalogueSourceSchema,
+  MergeSessionSchema,
   PledgeSchema,
   PurchaseSchema,
   UnsoldGoodSchema,
 } from './db/entities';
 import type { ReliefDb } from './db/schema';
+import { pledgeToV2, purchaseToV2 } from './db/upgrades';
 import { type Settings, SettingsSchema } from './settings-schema';
 import { z } from './zod';
 
 export const BACKUP_FORMAT = 'relief-shopping-helper-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/** 2 since purchases have a channel and pledges a kind (schema version 2); files of format 1 are upgraded on restore. */
+export const BACKUP_FORMAT_VERSION = 2;
+const READABLE_VERSIONS = [1, 2];
 
 // The match index is derived from the catalogue and rebuilt after a restore.
 const TABLES = {
@@ -20,6 +24,7 @@ const TABLES = {
   unsoldGoods: UnsoldGoodSchema,
   purchases: PurchaseSchema,
   pledges: PledgeSchema,
+  mergeSessions: MergeSessionSchema,
 } as const;
 type TableName = keyof typeof TABLES;
 const TABLE_NAMES = Object.keys(TABLES) as TableName[];
@@ -34,6 +39,7 @@ export const BackupSchema = z
       unsoldGoods: z.array(UnsoldGoodSchema),
       purchases: z.array(PurchaseSchema),
       pledges: z.array(PledgeSchema),
+      mergeSessions: z.array(MergeSessionSchema).default([]),
     }),
     settings: SettingsSchema,
   })
@@ -68,6 +74,21 @@ export class BackupError extends Error {
   name = 'BackupError';
 }
 
+/**
+ * A format-1 file as format 2: its purchases and pledges get what schema version 2 added,
+ * by the same functions as the database's upgrade. Anything else stays as it was, to be validated.
+ */
+function upgradeFormat1(data: Record<string, unknown>): Record<string, unknown> {
+  const tables = (data.tables ?? {}) as Record<string, unknown>;
+  const each = (rows: unknown, upgrade: (row: Record<string, unknown>) => Record<string, unknown>) =>
+    Array.isArray(rows) ? rows.map((row) => (row && typeof row === 'object' ? upgrade({ ...row }) : row)) : rows;
+  return {
+    ...data,
+    formatVersion: 2,
+    tables: { ...tables, purchases: each(tables.purchases, purchaseToV2), pledges: each(tables.pledges, pledgeToV2) },
+  };
+}
+
 /** Validates a backup completely; throws BackupError naming the first problem. */
 export function parseBackup(text: string): Backup {
   let data: unknown;
@@ -79,12 +100,13 @@ export function parseBackup(text: string): Backup {
   if (!data || typeof data !== 'object' || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
     throw new BackupError('这不是消费帮扶助手的备份文件。');
   }
-  if ((data as { formatVersion?: unknown }).formatVersion !== BACKUP_FORMAT_VERSION) {
+  const version = (data as { formatVersion?: unknown }).formatVersion;
+  if (!READABLE_VERSIONS.includes(version as number)) {
     throw new BackupError(
       `备份文件的格式版本（${String((data as { formatVersion?: unknown }).formatVersion)}）不受支持。`,
     );
   }
-  const result = BackupSchema.safeParse(data);
+  const result = BackupSchema.safeParse(version === 1 ? upgradeFormat1(data as Record<string, unknown>) : data);
   if (!result.success) {
     const issue = result.error.issues[0];
     const where = issue?.path.join(' › ') ?? '';

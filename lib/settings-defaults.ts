@@ -1,3 +1,4 @@
+import { DEFAULT_PLEDGE_RULES, type PledgeRules } from './ledger/pledge-kinds';
 import type { SiteId } from './match/listing';
 
 /** Every setting and its default, without zod: content scripts read these and must stay small. */
@@ -9,6 +10,8 @@ export interface Settings {
   homeRegion: { provinceCode?: string; cityCode?: string; countyCode?: string };
   /** Whether purchases of poverty-area (not certified) products count towards pledges. */
   countPovertyArea: boolean;
+  /** The province's shares and caps the pledge kinds start from (lib/ledger/pledge-kinds), editable. */
+  pledgeRules: PledgeRules;
 }
 export type SettingName = keyof Settings;
 
@@ -19,5 +22,6 @@ export const DEFAULT_SETTINGS: Settings = {
   profile: { name: '', unit: '', employeeNo: '' },
   homeRegion: {},
   countPovertyArea: false,
+  pledgeRules: DEFAULT_PLEDGE_RULES,
 };
 export const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS) as SettingName[];

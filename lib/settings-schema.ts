@@ -16,4 +16,12 @@ export const SettingsSchema = z.object({
     .object({ provinceCode: z.string().optional(), cityCode: z.string().optional(), countyCode: z.string().optional() })
     .default({}),
   countPovertyArea: z.boolean().default(DEFAULT_SETTINGS.countPovertyArea),
+  pledgeRules: z
+    .object({
+      province: z.string().min(1),
+      reserveShare: z.number().min(0).max(1),
+      unionShare: z.number().min(0).max(1),
+      unionCapFen: z.number().int().positive().optional(),
+    })
+    .default(DEFAULT_SETTINGS.pledgeRules),
 }) satisfies z.ZodType<Settings, unknown>;

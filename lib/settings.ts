@@ -14,6 +14,7 @@ export const settings: { [K in SettingName]: WxtStorageItem<Settings[K], Record<
   profile: item('profile'),
   homeRegion: item('homeRegion'),
   countPovertyArea: item('countPovertyArea'),
+  pledgeRules: item('pledgeRules'),
 };
 
 export const languageSetting = settings.language;

@@ -10,24 +10,34 @@ import {
   Row,
   Space,
   Statistic,
+  Switch,
   Table,
   Tag,
 } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { DateRange } from '../../components/DateRange';
 import { useI18n } from '../../components/i18n';
 import { saveFile, XLSX_TYPE } from '../../components/save-file';
 import { TONE } from '../../components/tone';
 import { useSetting } from '../../components/use-setting';
-import { type MergedRow, type MergeFlag, mergeMemberFiles } from '../../lib/coordinator/merge';
+import { flatCsvFileName, flatCsvText } from '../../lib/coordinator/flat-csv';
+import { type MergedRow, type MergeFlag, mergeMemberFiles, type ReviewDecision } from '../../lib/coordinator/merge';
 import { mapWithRunners } from '../../lib/coordinator/pool';
 import { type MemberFileReport, unreadableFile } from '../../lib/coordinator/read-member-file';
-import { unitReportFileName, unitReportGrid, unitReportXlsxBytes } from '../../lib/coordinator/unit-report';
+import { type UnitReportMeta, unitReport, unitReportFileName } from '../../lib/coordinator/unit-report';
+import { verifyRows } from '../../lib/coordinator/verify';
 import { todayIso } from '../../lib/dates';
+import { type MergeSession, MergeSessionSchema } from '../../lib/db/entities';
+import { getDb } from '../../lib/db/instance';
 import type { MessageKey } from '../../lib/i18n';
+import { CERTIFICATION_LABELS } from '../../lib/ledger/member-columns';
+import { shareOfBase } from '../../lib/ledger/pledges';
 import { displayYuan, parseYuanToFen } from '../../lib/money';
 import MergeWorker from './merge-worker?worker';
 import type { MergeWorkerReply, MergeWorkerRequest } from './merge-worker-protocol';
+import { UnitReportView } from './UnitReportView';
+import { useCatalogueIndex } from './use-catalogue-index';
 
 const FLAG_COLOR: Record<MergeFlag, string> = {
   'duplicate-order': TONE.red,
@@ -35,6 +45,8 @@ const FLAG_COLOR: Record<MergeFlag, string> = {
   expired: 'default',
   price: TONE.purple,
   'out-of-period': TONE.blue,
+  unverified: TONE.red,
+  sample: TONE.orange,
 };
 
 function TotalsTable({ title, rows, testId }: { title: string; rows: [string, number][]; testId: string }) {
@@ -85,40 +97,103 @@ async function readMemberFiles(files: File[]): Promise<MemberFileReport[]> {
   }
 }
 
+/** The report's inputs as the coordinator types them (元 and %), saved with a merge session. */
+interface ReportInputs {
+  unit?: string;
+  preparer?: string;
+  start: string;
+  end: string;
+  personTargetYuan: number | null;
+  hasCanteen: boolean;
+  canteenBaseYuan: number | null;
+  ratioPercent: number | null;
+  head: string;
+  reviewer: string;
+  phone: string;
+}
+
+function SessionList({ onOpen }: { onOpen: (session: MergeSession) => void }) {
+  const { t } = useI18n();
+  const sessions = useLiveQuery(() => getDb().mergeSessions.orderBy('savedAt').reverse().toArray(), [], []);
+  if (!sessions.length) return null;
+  return (
+    <Card title={t('coordinator.sessions')} size="small" className="no-print" data-testid="merge-sessions">
+      <Space orientation="vertical">
+        {sessions.map((s) => (
+          <Space key={s.id} data-testid="merge-session">
+            <span>
+              {s.title} · {s.savedAt.slice(0, 16).replace('T', ' ')}
+            </span>
+            <Button size="small" onClick={() => onOpen(MergeSessionSchema.parse(s))}>
+              {t('coordinator.open')}
+            </Button>
+            <Button size="small" danger onClick={() => void getDb().mergeSessions.delete(s.id)}>
+              {t('coordinator.delete')}
+            </Button>
+          </Space>
+        ))}
+      </Space>
+    </Card>
+  );
+}
+
 /**
- * The coordinator's page (DESIGN §7): member files in, checked and merged,
- * the unit report out. Files are read here, in the page; nothing is uploaded
- * and nothing is stored.
+ * The coordinator's page (DESIGN §7): member files in, each row checked again
+ * against the coordinator's own catalogue, flagged rows reviewed, the unit
+ * report out (.xlsx, print, flat CSV). Files are read here, in the page;
+ * nothing is uploaded; a merge is stored only when the coordinator saves it.
  */
 export function Coordinator() {
   const { t } = useI18n();
   const profile = useSetting('profile');
+  const rules = useSetting('pledgeRules');
   const today = todayIso();
+  const catalogue = useCatalogueIndex();
   const [reports, setReports] = useState<MemberFileReport[]>([]);
-  const [start, setStart] = useState(`${today.slice(0, 4)}-01-01`);
-  const [end, setEnd] = useState(`${today.slice(0, 4)}-12-31`);
-  const [targetYuan, setTargetYuan] = useState<number | null>(null);
-  const [baseYuan, setBaseYuan] = useState<number | null>(null);
-  const [ratio, setRatio] = useState<number | null>(15);
+  const [decisions, setDecisions] = useState<Record<string, ReviewDecision>>({});
+  const [inputs, setInputs] = useState<ReportInputs>({
+    start: `${today.slice(0, 4)}-01-01`,
+    end: `${today.slice(0, 4)}-12-31`,
+    personTargetYuan: null,
+    hasCanteen: true,
+    canteenBaseYuan: null,
+    ratioPercent: null,
+    head: '',
+    reviewer: '',
+    phone: '',
+  });
   const [onlyFlagged, setOnlyFlagged] = useState(false);
-  const [unit, setUnit] = useState<string>();
-  const [preparer, setPreparer] = useState<string>();
+  const [sessionId, setSessionId] = useState<string>();
+  const [savedAt, setSavedAt] = useState<string>();
+  const set = (next: Partial<ReportInputs>) => setInputs((before) => ({ ...before, ...next }));
 
-  const period = useMemo(() => ({ start: start || undefined, end: end || undefined }), [start, end]);
-  const merged = useMemo(() => mergeMemberFiles(reports, { period }), [reports, period]);
-  const targetFen =
-    targetYuan !== null
-      ? parseYuanToFen(targetYuan)
-      : baseYuan !== null && ratio !== null
-        ? Math.round(((parseYuanToFen(baseYuan) ?? 0) * ratio) / 100)
-        : undefined;
-  const meta = {
-    unit: unit ?? profile?.unit ?? '',
-    preparer: preparer ?? profile?.name ?? '',
+  const period = useMemo(
+    () => ({ start: inputs.start || undefined, end: inputs.end || undefined }),
+    [inputs.start, inputs.end],
+  );
+  const index = catalogue.index;
+  const merged = useMemo(
+    () =>
+      mergeMemberFiles(reports, {
+        period,
+        decisions,
+        verify: index ? (rows) => verifyRows(index, rows) : undefined,
+      }),
+    [reports, period, decisions, index],
+  );
+  const ratio = (inputs.ratioPercent ?? (rules?.reserveShare ?? 0.1) * 100) / 100;
+  const canteenBaseFen = inputs.canteenBaseYuan !== null ? parseYuanToFen(inputs.canteenBaseYuan) : undefined;
+  const reserveFen = inputs.hasCanteen && canteenBaseFen ? shareOfBase(canteenBaseFen, ratio) : undefined;
+  const meta: UnitReportMeta = {
+    unit: inputs.unit ?? profile?.unit ?? '',
+    preparer: inputs.preparer ?? profile?.name ?? '',
     date: today,
     period,
-    targetFen: targetFen || undefined,
+    personTargetFen: inputs.personTargetYuan ? parseYuanToFen(inputs.personTargetYuan) : undefined,
+    canteen: { has: inputs.hasCanteen, baseFen: canteenBaseFen, ratio },
+    sign: { head: inputs.head, reviewer: inputs.reviewer, phone: inputs.phone },
   };
+  const report = reports.length && index ? unitReport(merged, meta) : undefined;
 
   async function addFiles(files: FileList | File[] | null) {
     if (!files) return;
@@ -127,8 +202,42 @@ export function Coordinator() {
     setReports((before) => [...before.filter((r) => !read.some((n) => n.fileName === r.fileName)), ...read]);
   }
 
+  function decide(row: MergedRow, next: Partial<ReviewDecision>) {
+    setDecisions((before) => ({
+      ...before,
+      [row.key]: { include: before[row.key]?.include ?? row.included, note: before[row.key]?.note ?? '', ...next },
+    }));
+  }
+
+  async function downloadXlsx() {
+    // exceljs is large: loaded only when a report is exported.
+    const { unitReportXlsxBytes } = await import('../../lib/coordinator/unit-report-xlsx');
+    saveFile(await unitReportXlsxBytes(merged, meta), unitReportFileName(meta), XLSX_TYPE);
+  }
+
+  async function saveSession() {
+    const session: MergeSession = MergeSessionSchema.parse({
+      id: sessionId ?? crypto.randomUUID(),
+      title: `${meta.unit || '本单位'} ${inputs.start} 至 ${inputs.end}`,
+      savedAt: new Date().toISOString(),
+      reports,
+      decisions,
+      meta: inputs,
+    });
+    await getDb().mergeSessions.put(session);
+    setSessionId(session.id);
+    setSavedAt(session.savedAt);
+  }
+
+  function openSession(session: MergeSession) {
+    setReports(session.reports as MemberFileReport[]);
+    setDecisions(session.decisions);
+    setInputs((before) => ({ ...before, ...(session.meta as Partial<ReportInputs>) }));
+    setSessionId(session.id);
+    setSavedAt(session.savedAt);
+  }
+
   const shownRows = onlyFlagged ? merged.rows.filter((r) => r.flags.length) : merged.rows;
-  const grid = reports.length ? unitReportGrid(merged, meta) : [];
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }} className="coordinator">
@@ -157,40 +266,49 @@ export function Coordinator() {
                 }}
               />
             </label>
-            <Button onClick={() => setReports([])} disabled={!reports.length}>
+            <Button
+              onClick={() => {
+                setReports([]);
+                setDecisions({});
+                setSessionId(undefined);
+              }}
+              disabled={!reports.length}
+            >
               {t('coordinator.clear')}
             </Button>
           </Space>
         </section>
         <Space wrap style={{ marginTop: 16 }}>
           <DateRange
-            start={start}
-            end={end}
+            start={inputs.start}
+            end={inputs.end}
             label={t('coordinator.period')}
-            onChange={(range) => {
-              setStart(range.start);
-              setEnd(range.end);
-            }}
+            onChange={(range) => set({ start: range.start, end: range.end })}
+          />
+          <span>{t('coordinator.personTarget')}</span>
+          <InputNumber<number>
+            aria-label={t('coordinator.personTarget')}
+            min={0}
+            value={inputs.personTargetYuan}
+            onChange={(v) => set({ personTargetYuan: v })}
+            data-testid="merge-person-target"
+            style={{ width: 140 }}
           />
         </Space>
         <Space wrap style={{ marginTop: 16 }}>
-          <span>{t('coordinator.target')}</span>
-          <InputNumber<number>
-            aria-label={t('coordinator.target.direct')}
-            placeholder={t('coordinator.target.direct')}
-            min={0}
-            value={targetYuan}
-            onChange={setTargetYuan}
-            data-testid="merge-target"
-            style={{ width: 180 }}
+          <Switch
+            checked={inputs.hasCanteen}
+            onChange={(hasCanteen) => set({ hasCanteen })}
+            aria-label={t('coordinator.canteen')}
           />
-          <span>{t('coordinator.or')}</span>
+          <span>{t('coordinator.canteen')}</span>
           <InputNumber<number>
             aria-label={t('coordinator.target.base')}
             placeholder={t('coordinator.target.base')}
             min={0}
-            value={baseYuan}
-            onChange={setBaseYuan}
+            disabled={!inputs.hasCanteen}
+            value={inputs.canteenBaseYuan}
+            onChange={(v) => set({ canteenBaseYuan: v })}
             data-testid="merge-base"
             style={{ width: 200 }}
           />
@@ -199,8 +317,9 @@ export function Coordinator() {
             aria-label={t('coordinator.target.ratio')}
             min={0}
             max={100}
-            value={ratio}
-            onChange={setRatio}
+            disabled={!inputs.hasCanteen}
+            value={Math.round(ratio * 10000) / 100}
+            onChange={(v) => set({ ratioPercent: v })}
             suffix="%"
             data-testid="merge-ratio"
             style={{ width: 110 }}
@@ -208,7 +327,20 @@ export function Coordinator() {
         </Space>
       </Card>
 
+      <SessionList onOpen={openSession} />
+
       {!reports.length && <Alert type="info" showIcon title={t('coordinator.empty')} />}
+      {reports.length > 0 && index && (
+        <Alert
+          className="no-print"
+          type={catalogue.entries ? 'info' : 'warning'}
+          showIcon
+          data-testid="merge-catalogue"
+          title={
+            catalogue.entries ? t('coordinator.catalogue', { count: catalogue.entries }) : t('coordinator.noCatalogue')
+          }
+        />
+      )}
 
       {reports.length > 0 && (
         <Card title={t('coordinator.report')} className="no-print">
@@ -269,7 +401,7 @@ export function Coordinator() {
         </Card>
       )}
 
-      {reports.length > 0 && (
+      {reports.length > 0 && index && (
         <Card title={t('coordinator.totals')} className="no-print">
           <Row gutter={24}>
             <Col>
@@ -277,23 +409,32 @@ export function Coordinator() {
                 data-testid="merge-totals"
                 data-total-fen={merged.totalFen}
                 data-certified-fen={merged.certifiedFen}
+                data-declared-certified-fen={merged.declaredCertifiedFen}
+                data-excluded={merged.excluded.length}
                 data-rows={merged.rows.length}
               >
                 <Space size="large">
                   <Statistic title={t('coordinator.total')} value={displayYuan(merged.totalFen)} />
                   <Statistic title={t('coordinator.certified')} value={displayYuan(merged.certifiedFen)} />
+                  <Statistic
+                    title={t('coordinator.declaredCertified')}
+                    value={displayYuan(merged.declaredCertifiedFen)}
+                  />
                 </Space>
+                {merged.excluded.length > 0 && (
+                  <p className="muted">{t('coordinator.excludedCount', { count: merged.excluded.length })}</p>
+                )}
               </div>
             </Col>
-            {targetFen ? (
+            {reserveFen ? (
               <Col flex="auto">
-                <div data-testid="merge-progress" data-done-fen={merged.certifiedFen} data-target-fen={targetFen}>
-                  {t('coordinator.progress', {
-                    done: displayYuan(merged.certifiedFen),
-                    target: displayYuan(targetFen),
+                <div data-testid="merge-progress" data-done-fen={merged.reserve832Fen} data-target-fen={reserveFen}>
+                  {t('coordinator.reserveProgress', {
+                    done: displayYuan(merged.reserve832Fen),
+                    target: displayYuan(reserveFen),
                   })}
                   <Progress
-                    percent={Math.min(100, Math.round((merged.certifiedFen / targetFen) * 1000) / 10)}
+                    percent={Math.min(100, Math.round((merged.reserve832Fen / reserveFen) * 1000) / 10)}
                     aria-label={t('coordinator.target')}
                   />
                 </div>
@@ -305,10 +446,10 @@ export function Coordinator() {
               <TotalsTable title={t('coordinator.byPerson')} rows={merged.byPerson} testId="merge-by-person" />
             </Col>
             <Col xs={24} md={6}>
-              <TotalsTable title={t('coordinator.byCounty')} rows={merged.byCounty} testId="merge-by-county" />
+              <TotalsTable title={t('coordinator.byChannel')} rows={merged.byChannel} testId="merge-by-channel" />
             </Col>
             <Col xs={24} md={6}>
-              <TotalsTable title={t('coordinator.byMonth')} rows={merged.byMonth} testId="merge-by-month" />
+              <TotalsTable title={t('coordinator.byCounty')} rows={merged.byCounty} testId="merge-by-county" />
             </Col>
             <Col xs={24} md={6}>
               <TotalsTable title={t('coordinator.byFunding')} rows={merged.byFunding} testId="merge-by-funding" />
@@ -317,7 +458,7 @@ export function Coordinator() {
         </Card>
       )}
 
-      {reports.length > 0 && (
+      {reports.length > 0 && index && (
         <Card
           title={t('coordinator.rows')}
           className="no-print"
@@ -330,17 +471,25 @@ export function Coordinator() {
           <Table<MergedRow>
             data-testid="merged-rows"
             size="small"
-            rowKey={(r) => `${r.fileName}|${r.date}|${r.orderNo}|${r.product}|${r.amountFen}|${merged.rows.indexOf(r)}`}
+            rowKey="key"
             dataSource={shownRows}
             pagination={{ pageSize: 50, showSizeChanger: false }}
-            onRow={(r) => ({ 'data-flags': r.flags.join(' ') }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(r) =>
+              ({
+                'data-key': r.key,
+                'data-flags': r.flags.join(' '),
+                'data-included': String(r.included),
+                'data-verified': r.verified,
+              }) as React.HTMLAttributes<HTMLElement>
+            }
             columns={[
-              { title: t('coordinator.col.person'), dataIndex: 'person', width: 90 },
-              { title: t('purchases.field.date'), dataIndex: 'date', width: 110 },
+              { title: t('coordinator.col.person'), dataIndex: 'person', width: 80 },
+              { title: t('purchases.field.date'), dataIndex: 'date', width: 100 },
               { title: t('purchases.field.product'), dataIndex: 'product' },
-              { title: t('purchases.field.county'), dataIndex: 'county', width: 100 },
+              { title: t('purchases.field.channel'), render: (_, r) => r.channelKind ?? r.channel, width: 100 },
               { title: t('purchases.field.amount'), align: 'right', render: (_, r) => displayYuan(r.amountFen) },
-              { title: t('purchases.field.orderNo'), dataIndex: 'orderNo' },
+              { title: t('coordinator.declared'), render: (_, r) => CERTIFICATION_LABELS[r.certification] },
+              { title: t('coordinator.verified'), render: (_, r) => CERTIFICATION_LABELS[r.verified] },
               {
                 title: t('coordinator.flags'),
                 render: (_, r) =>
@@ -350,61 +499,101 @@ export function Coordinator() {
                     </Tag>
                   )),
               },
+              {
+                title: t('coordinator.include'),
+                width: 60,
+                render: (_, r) => (
+                  <Checkbox
+                    checked={r.included}
+                    aria-label={`${t('coordinator.include')} ${r.person} ${r.date} ${r.product}`}
+                    data-testid="review-include"
+                    onChange={(e) => decide(r, { include: e.target.checked })}
+                  />
+                ),
+              },
+              {
+                title: t('coordinator.reviewNote'),
+                render: (_, r) =>
+                  r.flags.length || !r.included ? (
+                    <Input
+                      size="small"
+                      aria-label={`${t('coordinator.reviewNote')} ${r.person} ${r.date}`}
+                      placeholder={r.reviewNote}
+                      value={decisions[r.key]?.note ?? ''}
+                      onChange={(e) => decide(r, { note: e.target.value })}
+                    />
+                  ) : null,
+              },
             ]}
           />
         </Card>
       )}
 
-      {reports.length > 0 && (
+      {report && (
         <Card className="no-print">
           <Space wrap>
             <label htmlFor="report-unit">{t('coordinator.unit')}</label>
             <Input
               id="report-unit"
               value={meta.unit}
-              onChange={(e) => setUnit(e.target.value)}
-              style={{ width: 220 }}
+              onChange={(e) => set({ unit: e.target.value })}
+              style={{ width: 200 }}
             />
             <label htmlFor="report-preparer">{t('coordinator.preparer')}</label>
             <Input
               id="report-preparer"
               value={meta.preparer}
-              onChange={(e) => setPreparer(e.target.value)}
+              onChange={(e) => set({ preparer: e.target.value })}
+              style={{ width: 120 }}
+            />
+            <label htmlFor="report-head">{t('coordinator.sign.head')}</label>
+            <Input
+              id="report-head"
+              value={inputs.head}
+              onChange={(e) => set({ head: e.target.value })}
+              style={{ width: 120 }}
+            />
+            <label htmlFor="report-reviewer">{t('coordinator.sign.reviewer')}</label>
+            <Input
+              id="report-reviewer"
+              value={inputs.reviewer}
+              onChange={(e) => set({ reviewer: e.target.value })}
+              style={{ width: 120 }}
+            />
+            <label htmlFor="report-phone">{t('coordinator.sign.phone')}</label>
+            <Input
+              id="report-phone"
+              value={inputs.phone}
+              onChange={(e) => set({ phone: e.target.value })}
               style={{ width: 140 }}
             />
-            <Button
-              type="primary"
-              data-testid="unit-report-download"
-              onClick={() => saveFile(unitReportXlsxBytes(merged, meta), unitReportFileName(meta), XLSX_TYPE)}
-            >
+          </Space>
+          <Space wrap style={{ marginTop: 12 }}>
+            <Button type="primary" data-testid="unit-report-download" onClick={() => void downloadXlsx()}>
               {t('coordinator.download')}
             </Button>
             <Button data-testid="unit-report-print" onClick={() => window.print()}>
               {t('coordinator.print')}
             </Button>
+            <Button
+              data-testid="unit-report-csv"
+              onClick={() => saveFile(flatCsvText(merged, meta), flatCsvFileName(meta), 'text/csv;charset=utf-8')}
+            >
+              {t('coordinator.csv')}
+            </Button>
+            <Button data-testid="merge-save" onClick={() => void saveSession()}>
+              {t('coordinator.save')}
+            </Button>
+            {savedAt && (
+              <span role="status" data-testid="merge-saved">
+                {t('coordinator.saved')} {savedAt.slice(11, 16)}
+              </span>
+            )}
           </Space>
         </Card>
       )}
 
-      {grid.length > 0 && (
-        <table className="print-report" data-testid="print-report">
-          <tbody>
-            {grid.map((row, r) => (
-              <tr key={r} className={r === 2 ? 'head' : undefined}>
-                {row.map((cell, c) =>
-                  r === 0 ? (
-                    <th key={c} colSpan={13}>
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={c}>{typeof cell === 'number' && c === 9 && r > 2 ? cell.toFixed(2) : cell}</td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {report && <UnitReportView report={report} />}
     </Space>
   );
 }

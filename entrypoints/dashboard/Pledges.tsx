@@ -7,12 +7,25 @@ import { useSetting } from '../../components/use-setting';
 import { todayIso } from '../../lib/dates';
 import { FUNDING_SOURCES, type Pledge, PledgeSchema } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
-import { isActivePledge, pledgeProgress, shareOfBase } from '../../lib/ledger/pledges';
+import {
+  PLEDGE_KINDS,
+  type PledgeKind,
+  type PledgeRules,
+  PROVINCE_PLEDGE_RULES,
+  rulesOfProvince,
+} from '../../lib/ledger/pledge-kinds';
+import { isActivePledge, pledgeProgress, pledgeRuleText, shareOfBase } from '../../lib/ledger/pledges';
 import { displayYuan, parseYuanToFen } from '../../lib/money';
 import { settings } from '../../lib/settings';
+import { DEFAULT_SETTINGS } from '../../lib/settings-defaults';
+
+const DEFAULT_RULES = DEFAULT_SETTINGS.pledgeRules;
 
 interface PledgeFormValues {
   title: string;
+  kind: PledgeKind;
+  /** 工会: yearly cap per member, 元. */
+  cap?: number | null;
   periodStart: string;
   periodEnd: string;
   mode: 'direct' | 'share';
@@ -26,6 +39,7 @@ function valuesOf(pledge: Pledge | undefined, today: string): PledgeFormValues {
   if (!pledge) {
     return {
       title: '',
+      kind: '以购代捐',
       periodStart: `${today.slice(0, 4)}-01-01`,
       periodEnd: `${today.slice(0, 4)}-12-31`,
       mode: 'direct',
@@ -35,6 +49,8 @@ function valuesOf(pledge: Pledge | undefined, today: string): PledgeFormValues {
   }
   return {
     title: pledge.title,
+    kind: pledge.kind,
+    cap: pledge.capFen !== undefined ? pledge.capFen / 100 : null,
     periodStart: pledge.periodStart,
     periodEnd: pledge.periodEnd,
     mode: pledge.baseFen !== undefined && pledge.ratio !== undefined ? 'share' : 'direct',
@@ -54,11 +70,28 @@ function targetOf(values: Partial<PledgeFormValues>): number | undefined {
   return parseYuanToFen(values.target ?? null);
 }
 
+/** What choosing a kind fills in: the canteen and union kinds are a share of a base, at the province's figures. */
+function kindDefaults(kind: PledgeKind, rules: PledgeRules): Partial<PledgeFormValues> {
+  if (kind === '预留份额') return { mode: 'share', ratio: rules.reserveShare * 100, fundingSource: '' };
+  if (kind === '工会') {
+    return {
+      mode: 'share',
+      ratio: rules.unionShare * 100,
+      cap: rules.unionCapFen !== undefined ? rules.unionCapFen / 100 : null,
+      fundingSource: '',
+    };
+  }
+  return { mode: 'direct' };
+}
+
 function PledgeForm({ editing, onDone }: { editing?: Pledge; onDone: () => void }) {
   const { t } = useI18n();
+  const rules = useSetting('pledgeRules');
   const [form] = Form.useForm<PledgeFormValues>();
   const values = Form.useWatch([], form) as Partial<PledgeFormValues> | undefined;
   const mode = values?.mode ?? 'direct';
+  const kind = values?.kind ?? '以购代捐';
+  const countPovertyArea = useSetting('countPovertyArea') ?? false;
   const computed = values ? targetOf(values) : undefined;
 
   async function save(v: PledgeFormValues) {
@@ -68,13 +101,16 @@ function PledgeForm({ editing, onDone }: { editing?: Pledge; onDone: () => void 
       form.setFields([{ name: v.mode === 'share' ? 'base' : 'target', errors: [t('pledges.error.target')] }]);
       return;
     }
+    const capFen = v.kind === '工会' && v.cap ? parseYuanToFen(v.cap) : undefined;
     const pledge = PledgeSchema.parse({
       id: editing?.id ?? crypto.randomUUID(),
       title: v.title.trim(),
+      kind: v.kind,
+      ...(capFen ? { capFen } : {}),
       periodStart: v.periodStart,
       periodEnd: v.periodEnd,
       targetFen,
-      ...(v.fundingSource ? { fundingSource: v.fundingSource } : {}),
+      ...(v.fundingSource && v.kind === '以购代捐' ? { fundingSource: v.fundingSource } : {}),
       ...(v.mode === 'share' ? { baseFen: parseYuanToFen(v.base ?? null), ratio: (v.ratio ?? 0) / 100 } : {}),
       ...(editing?.endedOn ? { endedOn: editing.endedOn } : {}),
     });
@@ -120,6 +156,13 @@ function PledgeForm({ editing, onDone }: { editing?: Pledge; onDone: () => void 
           <Input type="date" data-testid="pledge-end" />
         </Form.Item>
       </Space>
+      <Form.Item label={t('pledges.kind')} name="kind">
+        <Radio.Group
+          data-testid="pledge-kind"
+          options={PLEDGE_KINDS.map((k) => ({ value: k, label: k }))}
+          onChange={(e) => form.setFieldsValue(kindDefaults(e.target.value as PledgeKind, rules ?? DEFAULT_RULES))}
+        />
+      </Form.Item>
       <Form.Item label={t('pledges.mode')} name="mode">
         <Radio.Group
           options={[
@@ -157,15 +200,41 @@ function PledgeForm({ editing, onDone }: { editing?: Pledge; onDone: () => void 
       {computed ? (
         <p data-testid="pledge-computed">{t('pledges.computed', { target: displayYuan(computed) })}</p>
       ) : null}
-      <Form.Item label={t('pledges.funding')} name="fundingSource">
-        <Select
-          style={{ width: 200 }}
-          options={[
-            { value: '', label: t('pledges.funding.any') },
-            ...FUNDING_SOURCES.map((s) => ({ value: s, label: s })),
-          ]}
-        />
-      </Form.Item>
+      {kind === '工会' && (
+        <Form.Item label={t('pledges.cap')} name="cap">
+          <InputNumber<number> min={0} precision={2} style={{ width: 200 }} data-testid="pledge-cap" />
+        </Form.Item>
+      )}
+      {kind === '以购代捐' && (
+        <Form.Item label={t('pledges.funding')} name="fundingSource">
+          <Select
+            style={{ width: 200 }}
+            options={[
+              { value: '', label: t('pledges.funding.any') },
+              ...FUNDING_SOURCES.map((s) => ({ value: s, label: s })),
+            ]}
+          />
+        </Form.Item>
+      )}
+      {values?.kind && (
+        <p className="muted" data-testid="pledge-rule-preview">
+          {pledgeRuleText(
+            {
+              id: '',
+              title: '',
+              kind,
+              periodStart: '',
+              periodEnd: '',
+              targetFen: computed ?? 0,
+              ...(mode === 'share' && values.base !== undefined && values.ratio !== undefined
+                ? { baseFen: parseYuanToFen(values.base) ?? 0, ratio: values.ratio / 100 }
+                : {}),
+              ...(kind === '工会' && values.cap ? { capFen: parseYuanToFen(values.cap) } : {}),
+            },
+            { countPovertyArea },
+          )}
+        </p>
+      )}
       <Space>
         <Button type="primary" htmlType="submit" data-testid="pledge-save">
           {t('pledges.save')}
@@ -173,6 +242,53 @@ function PledgeForm({ editing, onDone }: { editing?: Pledge; onDone: () => void 
         <Button onClick={onDone}>{t('pledges.cancel')}</Button>
       </Space>
     </Form>
+  );
+}
+
+/** The province's figures every new pledge starts from (one settings object), editable. */
+function RulesCard() {
+  const { t } = useI18n();
+  const rules = useSetting('pledgeRules') ?? DEFAULT_RULES;
+  const save = (next: Partial<PledgeRules>) => void settings.pledgeRules.setValue({ ...rules, ...next });
+  return (
+    <Card title={t('pledges.rules')} size="small" data-testid="pledge-rules">
+      <Space wrap>
+        <span>{t('pledges.rules.province')}</span>
+        <Select
+          style={{ width: 120 }}
+          value={rules.province}
+          aria-label={t('pledges.rules.province')}
+          options={Object.keys(PROVINCE_PLEDGE_RULES).map((p) => ({ value: p, label: p }))}
+          onChange={(province) => void settings.pledgeRules.setValue(rulesOfProvince(province))}
+        />
+        <span>{t('pledges.rules.reserve')}</span>
+        <InputNumber<number>
+          aria-label={t('pledges.rules.reserve')}
+          min={0}
+          max={100}
+          suffix="%"
+          value={Math.round(rules.reserveShare * 10000) / 100}
+          onChange={(v) => v !== null && save({ reserveShare: v / 100 })}
+        />
+        <span>{t('pledges.rules.union')}</span>
+        <InputNumber<number>
+          aria-label={t('pledges.rules.union')}
+          min={0}
+          max={100}
+          suffix="%"
+          value={Math.round(rules.unionShare * 10000) / 100}
+          onChange={(v) => v !== null && save({ unionShare: v / 100 })}
+        />
+        <span>{t('pledges.rules.cap')}</span>
+        <InputNumber<number>
+          aria-label={t('pledges.rules.cap')}
+          min={0}
+          precision={2}
+          value={rules.unionCapFen !== undefined ? rules.unionCapFen / 100 : null}
+          onChange={(v) => save({ unionCapFen: v ? parseYuanToFen(v) : undefined })}
+        />
+      </Space>
+    </Card>
   );
 }
 
@@ -206,7 +322,17 @@ export function Pledges() {
           pagination={false}
           locale={{ emptyText: t('pledges.empty') }}
           columns={[
-            { title: t('pledges.title'), dataIndex: 'title' },
+            {
+              title: t('pledges.title'),
+              render: (_, p) => (
+                <div>
+                  <Tag>{p.kind}</Tag> {p.title}
+                  <div className="muted pledge-rule" data-testid="pledge-rule" data-pledge-id={p.id}>
+                    {pledgeRuleText(p, { countPovertyArea })}
+                  </div>
+                </div>
+              ),
+            },
             { title: t('pledges.start'), dataIndex: 'periodStart', width: 110 },
             { title: t('pledges.end'), dataIndex: 'periodEnd', width: 110 },
             { title: t('pledges.target'), align: 'right', render: (_, p) => displayYuan(p.targetFen) },
@@ -223,6 +349,11 @@ export function Pledges() {
                     data-target-fen={progress.targetFen}
                   >
                     {displayYuan(progress.doneFen)}
+                    {progress.overCapFen !== undefined && (
+                      <Tag color={TONE.orange} data-testid="pledge-over-cap">
+                        {t('pledges.overCap', { spent: displayYuan(progress.overCapFen) })}
+                      </Tag>
+                    )}
                     <Progress
                       percent={Math.min(100, Math.round(progress.share * 1000) / 10)}
                       size="small"
@@ -263,6 +394,7 @@ export function Pledges() {
         </Space>
         <p className="muted">{t('pledges.countRule')}</p>
       </Card>
+      <RulesCard />
       {editing && (
         <Card title={editing === 'new' ? t('pledges.add') : t('pledges.edit')}>
           <PledgeForm

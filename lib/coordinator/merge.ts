@@ -1,46 +1,117 @@
+import { type Channel, channelOfLabel } from '../ledger/channel';
+import type { CertificationLabel } from '../ledger/member-columns';
 import { inPeriod, type MemberRow, type Period } from '../ledger/member-export';
+import { kindCounts } from '../ledger/pledges';
 import { totalsBy } from '../ledger/totals';
 import { foldText } from '../match/normalize';
 import type { MemberFileReport } from './read-member-file';
 
 /** Why a merged row deserves a second look. */
-export type MergeFlag = 'duplicate-order' | 'uncertified' | 'expired' | 'price' | 'out-of-period';
+export type MergeFlag =
+  | 'duplicate-order'
+  | 'unverified'
+  | 'uncertified'
+  | 'expired'
+  | 'price'
+  | 'out-of-period'
+  | 'sample';
+export const MERGE_FLAGS: readonly MergeFlag[] = [
+  'duplicate-order',
+  'out-of-period',
+  'unverified',
+  'uncertified',
+  'expired',
+  'price',
+  'sample',
+];
 
 export const FLAG_LABELS: Record<MergeFlag, string> = {
-  'duplicate-order': '订单号重复',
+  'duplicate-order': '订单重复',
+  unverified: '申报认定但目录中未找到',
   uncertified: '非认定产品',
   expired: '认定已过期',
   price: '价格异常',
   'out-of-period': '不在统计期内',
+  sample: '示例数据',
 };
 
 export interface MergedRow extends MemberRow {
+  /** Stable within a merge: the file and the row's place in it. */
+  key: string;
   fileName: string;
   flags: MergeFlag[];
+  /** What the coordinator's catalogue says (verifyRows); `none` when no catalogue checked it. */
+  verified: CertificationLabel;
+  /** The 渠道 cell read as a channel, when it names one. */
+  channelKind?: Channel;
+  /** Whether the row counts in the totals: by default, or as the coordinator decided. */
+  included: boolean;
+  /** A later copy of an order item already merged (counted once, by default the first). */
+  duplicateOf?: string;
+  /** Why the row is left out, or the coordinator's note on confirming it. */
+  reviewNote?: string;
+}
+
+export interface PersonTotal {
+  person: string;
+  org: string;
+  /** Every counted row. */
+  totalFen: number;
+  /** Of which verified certified: what the per-person table reports as 完成. */
+  certifiedFen: number;
 }
 
 export interface MergeResult {
   rows: MergedRow[];
+  /** Counted rows: the report's totals are theirs. */
   totalFen: number;
-  /** Of the total, what was certified when bought: the figure that counts toward relief targets. */
+  /** Of the total, what the coordinator's catalogue verified as certified: the figure that counts toward relief targets. */
   certifiedFen: number;
+  /** Of the total, what declared certified (for the side-by-side view). */
+  declaredCertifiedFen: number;
+  /** 预留份额: counted rows bought on 832 with canteen or unit funds. */
+  reserve832Fen: number;
   byPerson: [string, number][];
+  people: PersonTotal[];
   byCounty: [string, number][];
   byMonth: [string, number][];
   byFunding: [string, number][];
+  byChannel: [string, number][];
   flagCounts: Record<MergeFlag, number>;
+  /** Rows left out of the totals, with why. */
+  excluded: MergedRow[];
   /** Files that could not be read at all. */
   failedFiles: number;
+}
+
+/** The coordinator's word on a flagged row: leave it out, or count it, with a note. */
+export interface ReviewDecision {
+  include: boolean;
+  note: string;
 }
 
 export interface MergeOptions {
   period?: Period;
   /** A unit price this many times above or below the product's median is flagged. */
   priceFactor?: number;
+  /** The coordinator's catalogue's word on each row (lib/coordinator/verify verifyRows), in row order. */
+  verify?: (rows: readonly MemberRow[]) => CertificationLabel[];
+  /** Row key → decision; rows without one follow the defaults (a duplicate counts once, an out-of-period row not at all). */
+  decisions?: Readonly<Record<string, ReviewDecision>>;
 }
 
-/** The same product across files: folded name, so 黄花菜 and 黃花菜 meet. */
-const productKey = (row: MemberRow) => `${foldText(row.product)}|${foldText(row.supplier)}`;
+/** foldText once per distinct text: 50,000 rows name a few hundred products and suppliers. */
+function memoFold(): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    let folded = known.get(text);
+    if (folded === undefined) {
+      folded = foldText(text);
+      known.set(text, folded);
+    }
+    return folded;
+  };
+}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -48,25 +119,58 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
+/** Why a row is left out by default, or undefined when it counts. */
+function defaultExclusion(row: MergedRow): string | undefined {
+  if (row.flags.includes('out-of-period')) return FLAG_LABELS['out-of-period'];
+  if (row.duplicateOf) return `${FLAG_LABELS['duplicate-order']}，已按一次计入`;
+  return undefined;
+}
+
 /**
- * Merges member files: every readable row, flagged where it needs a second
- * look, with totals by person, county, month and funding source. Files that
- * failed to read add nothing and are counted; rows a file rejected are in its report.
+ * Merges member files: every readable row, checked again against the
+ * coordinator's catalogue, flagged where it needs a second look, and counted
+ * as reviewed: by default a duplicated order item once and an out-of-period
+ * row not at all. Totals by person, county, month, funding source and channel
+ * are of the counted rows. Files that failed to read add nothing and are counted.
  */
 export function mergeMemberFiles(reports: readonly MemberFileReport[], options: MergeOptions = {}): MergeResult {
   const factor = options.priceFactor ?? 3;
+  const fold = memoFold();
+  // The same product across files: folded name, so 黄花菜 and 黃花菜 meet.
+  const productKey = (row: MemberRow) => `${fold(row.product)}|${fold(row.supplier)}`;
   const rows: MergedRow[] = [];
   for (const report of reports) {
-    for (const row of report.rows) rows.push({ ...row, fileName: report.fileName, flags: [] });
+    report.rows.forEach((row, i) => {
+      rows.push({
+        ...row,
+        key: `${report.fileName}#${i + 1}`,
+        fileName: report.fileName,
+        flags: [],
+        verified: 'none',
+        included: true,
+      });
+    });
   }
+  const verified = options.verify?.(rows);
+  rows.forEach((row, i) => {
+    row.verified = verified?.[i] ?? 'none';
+    const channel = channelOfLabel(row.channel);
+    if (channel) row.channelKind = channel;
+  });
 
-  // The same order number from two different people (one order logged twice).
-  const peopleByOrder = new Map<string, Set<string>>();
+  // The same item of the same order, wherever it comes from (two people, or one file twice): counted once.
+  const firstOfOrderItem = new Map<string, MergedRow>();
   for (const row of rows) {
     if (!row.orderNo) continue;
-    const people = peopleByOrder.get(row.orderNo) ?? new Set<string>();
-    people.add(row.person);
-    peopleByOrder.set(row.orderNo, people);
+    const key = `${row.orderNo.trim()}|${fold(row.product)}`;
+    const first = firstOfOrderItem.get(key);
+    if (first) {
+      row.duplicateOf = first.key;
+      row.flags.push('duplicate-order');
+      if (!first.flags.includes('duplicate-order')) first.flags.push('duplicate-order');
+    } else {
+      firstOfOrderItem.set(key, row);
+    }
   }
   // Usual unit price of each product, where at least three purchases say what usual is.
   const prices = new Map<string, number[]>();
@@ -80,9 +184,11 @@ export function mergeMemberFiles(reports: readonly MemberFileReport[], options: 
   for (const [key, list] of prices) if (list.length >= 3) usual.set(key, median(list));
 
   for (const row of rows) {
-    if (row.orderNo && (peopleByOrder.get(row.orderNo)?.size ?? 0) > 1) row.flags.push('duplicate-order');
-    if (row.certification === 'expired') row.flags.push('expired');
-    else if (row.certification !== 'certified') row.flags.push('uncertified');
+    if (options.period && !inPeriod(row.date, options.period)) row.flags.push('out-of-period');
+    if (row.verified === 'expired') row.flags.push('expired');
+    else if (row.verified !== 'certified') {
+      row.flags.push(row.certification === 'certified' ? 'unverified' : 'uncertified');
+    }
     const typical = usual.get(productKey(row));
     if (
       typical &&
@@ -91,21 +197,44 @@ export function mergeMemberFiles(reports: readonly MemberFileReport[], options: 
     ) {
       row.flags.push('price');
     }
-    if (options.period && !inPeriod(row.date, options.period)) row.flags.push('out-of-period');
+    if (/示例/.test(`${row.product} ${row.note} ${row.supplier}`)) row.flags.push('sample');
+    const decision = options.decisions?.[row.key];
+    const exclusion = defaultExclusion(row);
+    row.included = decision ? decision.include : !exclusion;
+    const note = decision?.note.trim() || (row.included ? undefined : (exclusion ?? '复核时排除'));
+    if (note) row.reviewNote = note;
   }
 
+  const counted = rows.filter((r) => r.included);
   const amount = (r: MergedRow) => r.amountFen;
-  const flagCounts = { 'duplicate-order': 0, uncertified: 0, expired: 0, price: 0, 'out-of-period': 0 };
+  const flagCounts = Object.fromEntries(MERGE_FLAGS.map((f) => [f, 0])) as Record<MergeFlag, number>;
   for (const row of rows) for (const flag of row.flags) flagCounts[flag]++;
+  const sum = (list: MergedRow[], keep: (r: MergedRow) => boolean) =>
+    list.reduce((total, r) => total + (keep(r) ? r.amountFen : 0), 0);
+  const people = new Map<string, PersonTotal>();
+  for (const row of counted) {
+    const person = row.person || '（未署名）';
+    const entry = people.get(person) ?? { person, org: row.org, totalFen: 0, certifiedFen: 0 };
+    entry.totalFen += row.amountFen;
+    if (row.verified === 'certified') entry.certifiedFen += row.amountFen;
+    people.set(person, entry);
+  }
   return {
     rows,
-    totalFen: rows.reduce((sum, r) => sum + r.amountFen, 0),
-    certifiedFen: rows.reduce((sum, r) => sum + (r.certification === 'certified' ? r.amountFen : 0), 0),
-    byPerson: totalsBy(rows, (r) => r.person || '（未署名）', amount),
-    byCounty: totalsBy(rows, (r) => r.county || '（未填）', amount),
-    byMonth: totalsBy(rows, (r) => r.date.slice(0, 7), amount, 'key'),
-    byFunding: totalsBy(rows, (r) => r.funding || '（未填）', amount),
+    totalFen: sum(counted, () => true),
+    certifiedFen: sum(counted, (r) => r.verified === 'certified'),
+    declaredCertifiedFen: sum(counted, (r) => r.certification === 'certified'),
+    reserve832Fen: sum(counted, (r) =>
+      kindCounts('预留份额', { channel: r.channelKind, fundingSource: r.funding }, { countPovertyArea: false }),
+    ),
+    byPerson: totalsBy(counted, (r) => r.person || '（未署名）', amount),
+    people: [...people.values()].sort((a, b) => a.person.localeCompare(b.person, 'zh-CN')),
+    byCounty: totalsBy(counted, (r) => r.county || '（未填）', amount),
+    byMonth: totalsBy(counted, (r) => r.date.slice(0, 7), amount, 'key'),
+    byFunding: totalsBy(counted, (r) => r.funding || '（未填）', amount),
+    byChannel: totalsBy(counted, (r) => r.channelKind ?? (r.channel || '（未填）'), amount),
     flagCounts,
+    excluded: rows.filter((r) => !r.included),
     failedFiles: reports.filter((r) => r.error).length,
   };
 }

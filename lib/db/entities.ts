@@ -1,3 +1,5 @@
+import { CHANNELS } from '../ledger/channel';
+import { PLEDGE_KINDS } from '../ledger/pledge-kinds';
 import { SiteIdSchema } from '../match/listing';
 import { z } from '../zod';
 
@@ -131,6 +133,8 @@ export const PurchaseSchema = z.object({
   county: z.string().optional(),
   countyCode: z.string().optional(),
   platform: z.string().optional(),
+  /** Where it was bought (version 2): derived from platform and shop when logged, editable. */
+  channel: z.enum(CHANNELS),
   orderNo: z.string().optional(),
   /** `platform:orderNo:itemId`, so that re-importing an order never duplicates it. */
   orderKey: z.string().optional(),
@@ -153,18 +157,39 @@ export type Purchase = z.infer<typeof PurchaseSchema>;
 export const PledgeSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
+  /** What the pledge counts (version 2); see lib/ledger/pledges countsFor. */
+  kind: z.enum(PLEDGE_KINDS),
   periodStart: IsoDateSchema,
   periodEnd: IsoDateSchema,
   targetFen: FenSchema.positive(),
   fundingSource: z.enum(FUNDING_SOURCES).optional(),
   unit: z.string().optional(),
   person: z.string().optional(),
-  /** A unit's share of a canteen total (预留份额): target = base × ratio. */
+  /**
+   * target = base × ratio: 预留份额 of the canteen's yearly food purchases (食堂食材采购总额),
+   * 工会 of the union's spending on gifts and benefits.
+   */
   baseFen: FenSchema.nonnegative().optional(),
   ratio: z.number().min(0).max(1).optional(),
+  /** 工会: yearly amount per member past which a warning shows. */
+  capFen: FenSchema.positive().optional(),
   endedOn: IsoDateSchema.optional(),
 });
 export type Pledge = z.infer<typeof PledgeSchema>;
+
+/** A coordinator's merge, saved to reopen (version 2): the files as read, the review and the report's settings. */
+export const MergeSessionSchema = z.object({
+  id: z.string().min(1),
+  title: z.string(),
+  savedAt: z.string(),
+  /** MemberFileReport[] as read (lib/coordinator/read-member-file). */
+  reports: z.array(z.unknown()),
+  /** Row key → the coordinator's decision and note. */
+  decisions: z.record(z.string(), z.object({ include: z.boolean(), note: z.string().default('') })).default({}),
+  /** The report's head and 预留份额 inputs (lib/coordinator/unit-report UnitReportMeta). */
+  meta: z.record(z.string(), z.unknown()).default({}),
+});
+export type MergeSession = z.infer<typeof MergeSessionSchema>;
 
 export const MatchIndexRecordSchema = z.object({
   id: z.string(),

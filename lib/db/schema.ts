@@ -1,5 +1,14 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { CatalogueChunk, CatalogueSource, MatchIndexRecord, Pledge, Purchase, UnsoldGood } from './entities';
+import type {
+  CatalogueChunk,
+  CatalogueSource,
+  MatchIndexRecord,
+  MergeSession,
+  Pledge,
+  Purchase,
+  UnsoldGood,
+} from './entities';
+import { pledgeToV2, purchaseToV2 } from './upgrades';
 
 export const DB_NAME = 'relief';
 
@@ -15,6 +24,7 @@ export class ReliefDb extends Dexie {
   purchases!: EntityTable<Purchase, 'id'>;
   pledges!: EntityTable<Pledge, 'id'>;
   matchIndex!: EntityTable<MatchIndexRecord, 'id'>;
+  mergeSessions!: EntityTable<MergeSession, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -26,5 +36,16 @@ export class ReliefDb extends Dexie {
       pledges: 'id, periodStart',
       matchIndex: 'id',
     });
+    // Purchases get their channel (indexed: the canteen share counts 832 only), pledges their
+    // kind; a coordinator's merge is saved to reopen.
+    this.version(2)
+      .stores({
+        purchases: 'id, purchasedOn, pledgeId, orderKey, catalogueEntryId, channel',
+        mergeSessions: 'id, savedAt',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('purchases').toCollection().modify(purchaseToV2);
+        await tx.table('pledges').toCollection().modify(pledgeToV2);
+      });
   }
 }

@@ -50,11 +50,17 @@ export interface MemberRow {
 export const inPeriod = (date: string, period: Period) =>
   (!period.start || date >= period.start) && (!period.end || date <= period.end);
 
-const channelOf = (platform: string | undefined): string => {
+const siteName = (platform: string | undefined): string => {
   if (!platform) return '';
   const key = `site.${platform}` as keyof typeof zhCN;
   return key in zhCN ? String(zhCN[key]) : platform;
 };
+
+/** 渠道 as a file shows it: the channel, and the shop site beside it (电商平台（京东）), read back by channelOfLabel. */
+export function channelCell(p: Pick<Purchase, 'channel' | 'platform'>): string {
+  const site = p.channel === '832平台' || p.channel === '线下' || p.platform === 'offline' ? '' : siteName(p.platform);
+  return site ? `${p.channel}（${site}）` : p.channel;
+}
 
 /** The purchases of a period as 明细 rows, oldest first. */
 export function memberRowsOf(purchases: readonly Purchase[], profile: MemberProfile, period: Period): MemberRow[] {
@@ -74,7 +80,7 @@ export function memberRowsOf(purchases: readonly Purchase[], profile: MemberProf
       measure: p.unit,
       unitPriceFen: p.unitPriceFen,
       amountFen: p.amountFen,
-      channel: channelOf(p.platform),
+      channel: channelCell(p),
       funding: p.fundingSource,
       type: p.type,
       orderNo: p.orderNo ?? '',

@@ -3,6 +3,7 @@ import type { FUNDING_SOURCES, PURCHASE_TYPES, Purchase, UnsoldGood } from '../d
 import type { MatchResult } from '../match/listing';
 import { formatYuan, parseYuanToFen } from '../money';
 import type { Prefill } from '../prefill';
+import { type Channel, channelFor } from './channel';
 
 /** The purchase form's fields, as typed (text), before validation. */
 export interface PurchaseDraft {
@@ -12,6 +13,9 @@ export interface PurchaseDraft {
   supplier: string;
   county: string;
   platform: string;
+  /** Where it was bought; follows platform and shop until the user picks one. */
+  channel: Channel;
+  channelEdited: boolean;
   url: string;
   quantity: string;
   unit: string;
@@ -38,6 +42,8 @@ export function emptyDraft(today: string): PurchaseDraft {
     supplier: '',
     county: '',
     platform: '',
+    channel: '线下',
+    channelEdited: false,
     url: '',
     quantity: '1',
     unit: '件',
@@ -64,6 +70,7 @@ export function draftFromPrefill(prefill: Prefill, today: string): PurchaseDraft
     supplier: result.supplier ?? '',
     county: result.county ?? '',
     platform: listing.site,
+    channel: channelFor({ platform: listing.site, shop: listing.shopName }),
     url: listing.url ?? '',
     unitPrice: yuan(listing.priceFen),
     amount: yuan(listing.priceFen),
@@ -79,6 +86,8 @@ export function draftFromPurchase(p: Purchase): PurchaseDraft {
     supplier: p.supplier ?? '',
     county: p.county ?? '',
     platform: p.platform ?? '',
+    channel: p.channel,
+    channelEdited: p.channel !== channelFor(p),
     url: p.url ?? '',
     quantity: String(p.quantity),
     unit: p.unit,
@@ -102,10 +111,31 @@ export function draftFromUnsold(good: UnsoldGood, today: string): PurchaseDraft 
     supplier: good.producer,
     county: good.county ?? '',
     platform: 'offline',
+    channel: '线下',
     unit: good.unit,
     unitPrice: yuan(good.expectedPriceFen),
     amount: yuan(good.expectedPriceFen),
   };
+}
+
+/**
+ * A draft with one field changed, and what follows it: the amount follows quantity × price
+ * until typed, the channel follows platform and shop until picked.
+ */
+export function withDraftField<K extends keyof PurchaseDraft>(
+  draft: PurchaseDraft,
+  key: K,
+  value: PurchaseDraft[K],
+): PurchaseDraft {
+  const next = { ...draft, [key]: value };
+  if ((key === 'quantity' || key === 'unitPrice') && !next.amountEdited) {
+    const fen = computedAmountFen(next);
+    next.amount = fen === undefined ? next.amount : formatYuan(fen);
+  }
+  if (key === 'amount') next.amountEdited = true;
+  if ((key === 'platform' || key === 'shop') && !next.channelEdited) next.channel = channelFor(next);
+  if (key === 'channel') next.channelEdited = true;
+  return next;
 }
 
 /** quantity × unit price, in fen, when both are readable. */
@@ -177,6 +207,7 @@ export function purchaseFromDraft(
     amountFen,
     fundingSource: draft.fundingSource,
     type: draft.type,
+    channel: draft.channel,
     certification: stored
       ? { ...stored.certification }
       : unsold

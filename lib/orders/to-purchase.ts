@@ -1,4 +1,5 @@
 import type { Purchase } from '../db/entities';
+import { channelFor } from '../ledger/channel';
 import { certificationOf, orderItemKey } from '../ledger/purchase-draft';
 import type { MatchResult } from '../match/listing';
 import type { FoundOrder, OrderItem } from '../sites/types';
@@ -32,6 +33,7 @@ export function purchaseFromOrderItem(
     fundingSource: choices.fundingSource,
     type: '直接购买',
     platform: order.site,
+    channel: channelFor({ platform: order.site, shop: order.shopName }),
     orderNo: order.orderNo,
     orderKey: orderItemKey(order.site, order.orderNo, item.itemId),
     certification: certificationOf(result),

@@ -2,11 +2,14 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { mergeMemberFiles } from '../../lib/coordinator/merge';
+import { parseCatalogueFile } from '../../lib/catalogue/import';
+import { type MergeOptions, mergeMemberFiles } from '../../lib/coordinator/merge';
 import { mapWithRunners } from '../../lib/coordinator/pool';
 import { type MemberFileReport, readMemberFile } from '../../lib/coordinator/read-member-file';
+import { verifyRows } from '../../lib/coordinator/verify';
 import type { Purchase } from '../../lib/db/entities';
 import { memberCsvBytes, memberRowsOf, memberXlsxBytes } from '../../lib/ledger/member-export';
+import { buildMatchIndex } from '../../lib/match/build-index';
 import { mulberry32 } from './generate-catalogue';
 import { type Bench, ms, timeMedian, within } from './util';
 
@@ -33,6 +36,7 @@ function memberFiles(kind: 'xlsx' | 'csv'): { name: string; bytes: Uint8Array }[
         supplier: '祁东县湘祁黄花菜开发有限公司',
         county: '祁东县',
         platform: 'jd',
+        channel: '电商平台',
         orderNo: String(2_855_198_432_114_567 + m * ROWS + i),
         quantity: 1,
         unit: '件',
@@ -52,6 +56,20 @@ function memberFiles(kind: 'xlsx' | 'csv'): { name: string; bytes: Uint8Array }[
     files.push({ name: `${profile.name}.${kind}`, bytes });
   }
   return files;
+}
+
+/** The coordinator's catalogue (half of the products, with the members' supplier), as the page verifies against it. */
+function verifyOptions(): MergeOptions {
+  const csv = [
+    '产品名称,供应商,县,有效期至,状态',
+    ...PRODUCTS.slice(0, 4).map((p) => `${p},祁东县湘祁黄花菜开发有限公司,祁东县,2099-12-31,有效`),
+  ];
+  const { plan } = parseCatalogueFile(
+    { name: 'c.csv', bytes: new TextEncoder().encode(csv.join('\n')) },
+    { today: '2026-11-25' },
+  );
+  const index = buildMatchIndex(plan.entries, [], 'bench');
+  return { period: { start: '2026-01-01', end: '2026-12-31' }, verify: (rows) => verifyRows(index, rows) };
 }
 
 /** Worker threads reading files, as the coordinator page's pool of web workers does (one per core, at most four). */
@@ -88,6 +106,8 @@ export const mergeBench: Bench = {
   async run() {
     const rows: string[][] = [];
     const pool = threadPool();
+    // Reading, then merging with every row verified against the catalogue, as the page does.
+    const options = verifyOptions();
     try {
       for (const kind of ['xlsx', 'csv'] as const) {
         const files = memberFiles(kind);
@@ -95,9 +115,13 @@ export const mergeBench: Bench = {
         const check = (merged: number) => {
           if (merged !== FILES * ROWS) throw new Error(`merged ${merged} rows, expected ${FILES * ROWS}`);
         };
-        const single = await timeMedian(() => check(mergeMemberFiles(files.map(readMemberFile)).rows.length), 3, 1);
+        const single = await timeMedian(
+          () => check(mergeMemberFiles(files.map(readMemberFile), options).rows.length),
+          3,
+          1,
+        );
         const pooled = await timeMedian(
-          async () => check(mergeMemberFiles(await mapWithRunners(files, pool.runners)).rows.length),
+          async () => check(mergeMemberFiles(await mapWithRunners(files, pool.runners), options).rows.length),
           3,
           1,
         );

@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseCatalogueFile } from '../../lib/catalogue/import';
 import { mergeMemberFiles } from '../../lib/coordinator/merge';
 import { readMemberFile } from '../../lib/coordinator/read-member-file';
-import { unitReportGrid, unitReportXlsxBytes } from '../../lib/coordinator/unit-report';
+import { cellText, unitReport } from '../../lib/coordinator/unit-report';
+import { unitReportXlsxBytes } from '../../lib/coordinator/unit-report-xlsx';
+import { verifyRows } from '../../lib/coordinator/verify';
 import type { Purchase } from '../../lib/db/entities';
 import type { MemberRow } from '../../lib/ledger/member-export';
 import { type MemberProfile, memberCsvBytes, memberRowsOf, memberXlsxBytes } from '../../lib/ledger/member-export';
+import { buildMatchIndex } from '../../lib/match/build-index';
 import { FIXTURES, purchase } from './helpers';
 
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
@@ -85,23 +90,44 @@ describe('reading a member file', () => {
   });
 });
 
+// The coordinator's own catalogue: 祁东黄花菜 is in it; 平山核桃 is not.
+const CATALOGUE = `产品名称,供应商,县,有效期至,状态,目录批次
+祁东黄花菜,祁东县湘祁黄花菜开发有限公司,祁东县,2028-12-31,有效,第七批
+`;
+const { plan } = parseCatalogueFile(
+  { name: '本单位目录.csv', bytes: new TextEncoder().encode(CATALOGUE) },
+  { today: '2026-11-25' },
+);
+const index = buildMatchIndex(plan.entries, [], 'coordinator');
+const verify = (rows: readonly MemberRow[]) => verifyRows(index, rows);
+
 describe('merging member files', () => {
   const zhang = { name: '张三', unit: '财政局' };
-  const li = { name: '李四', unit: '财政局' };
+  const li = { name: '李四', unit: '办公室' };
   const files = [
     exportXlsx(zhang, [
       purchase({ purchasedOn: '2026-03-05', amountFen: 7000, orderNo: '1001' }),
-      purchase({ purchasedOn: '2026-03-09', amountFen: 3500, product: '平山核桃', certification: {} }),
+      // Declared certified by hand, but not in the coordinator's list.
+      purchase({ purchasedOn: '2026-03-09', amountFen: 3500, product: '平山核桃', supplier: '平山县核桃合作社' }),
       purchase({ purchasedOn: '2026-04-01', amountFen: 3500 }),
     ]),
     exportXlsx(li, [
+      // The same order item as 张三's: counted once.
       purchase({ purchasedOn: '2026-03-06', amountFen: 7000, orderNo: '1001' }),
       purchase({ purchasedOn: '2026-05-01', amountFen: 35000, certification: { tier: 'expired' } }),
-      purchase({ purchasedOn: '2025-12-30', amountFen: 3500, orderNo: '1002' }),
+      // Declared not certified, but the coordinator's list has it: verified.
+      purchase({
+        purchasedOn: '2026-05-02',
+        amountFen: 60000,
+        certification: {},
+        platform: 'fupin832',
+        channel: '832平台',
+        fundingSource: '食堂',
+      }),
     ]),
   ];
   const reports = files.map(readMemberFile);
-  // The 2025 purchase is outside the export period, so it was never written; add one by hand.
+  // Outside the period: never written by an export of the period; a hand-filled file has one.
   reports[1]?.rows.push({
     ...(reports[1]?.rows[0] as MemberRow),
     date: '2025-12-30',
@@ -110,48 +136,117 @@ describe('merging member files', () => {
     unitPriceFen: 100,
   });
   const broken = readMemberFile({ name: 'broken.xlsx', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]) });
-  const merged = mergeMemberFiles([...reports, broken], { period: PERIOD });
+  const merged = mergeMemberFiles([...reports, broken], { period: PERIOD, verify });
+  const rowOf = (person: string, date: string) => merged.rows.find((r) => r.person === person && r.date === date);
 
-  it('totals by person, month, county and funding source, leaving a broken file out without breaking the rest', () => {
+  it('leaves out the out-of-period row and the second copy of an order, and says why', () => {
     expect(merged.failedFiles).toBe(1);
-    expect(merged.totalFen).toBe(7000 + 3500 + 3500 + 7000 + 35000 + 100);
+    expect(merged.totalFen).toBe(7000 + 3500 + 3500 + 35000 + 60000);
+    expect(merged.excluded.map((r) => [r.person, r.date, r.reviewNote])).toEqual([
+      ['李四', '2026-03-06', '订单重复，已按一次计入'],
+      ['李四', '2025-12-30', '不在统计期内'],
+    ]);
     expect(merged.byPerson).toEqual([
-      ['李四', 42100],
+      ['李四', 95000],
       ['张三', 14000],
     ]);
-    expect(merged.byMonth[0]).toEqual(['2025-12', 100]);
-    expect(merged.certifiedFen).toBe(7000 + 3500 + 7000 + 100);
   });
 
-  it('flags the same order from two people, uncertified and expired items, odd prices and dates outside the period', () => {
-    const flagsOf = (person: string, date: string) =>
-      merged.rows.find((r) => r.person === person && r.date === date)?.flags;
-    expect(flagsOf('张三', '2026-03-05')).toEqual(['duplicate-order']);
-    expect(flagsOf('李四', '2026-03-06')).toEqual(['duplicate-order']);
-    expect(flagsOf('张三', '2026-03-09')).toEqual(['uncertified']);
-    // 黄花菜 usually costs 35–70 元 here; 350 元 for one bag is ten times the median.
-    expect(flagsOf('李四', '2026-05-01')).toEqual(['expired', 'price']);
-    expect(flagsOf('李四', '2025-12-30')).toEqual(['price', 'out-of-period']);
-    expect(merged.flagCounts).toEqual({
-      'duplicate-order': 2,
-      uncertified: 1,
-      expired: 1,
-      price: 2,
-      'out-of-period': 1,
+  it('counts as certified only what the coordinator’s catalogue verifies, declared status beside it', () => {
+    expect([rowOf('张三', '2026-03-09')?.certification, rowOf('张三', '2026-03-09')?.verified]).toEqual([
+      'certified',
+      // 平山县 is a 脱贫县: a hint, not a certification.
+      'poverty-area',
+    ]);
+    expect([rowOf('李四', '2026-05-02')?.certification, rowOf('李四', '2026-05-02')?.verified]).toEqual([
+      'none',
+      'certified',
+    ]);
+    expect(merged.certifiedFen).toBe(7000 + 3500 + 35000 + 60000);
+    expect(merged.declaredCertifiedFen).toBe(7000 + 3500 + 3500);
+    expect(merged.people).toEqual([
+      { person: '李四', org: '办公室', totalFen: 95000, certifiedFen: 95000 },
+      { person: '张三', org: '财政局', totalFen: 14000, certifiedFen: 10500 },
+    ]);
+    expect(merged.reserve832Fen).toBe(60000);
+    expect(merged.byChannel).toEqual([
+      ['832平台', 60000],
+      ['电商平台', 49000],
+    ]);
+  });
+
+  it('flags duplicates, unverified, uncertified and expired items, odd prices and dates outside the period', () => {
+    expect(rowOf('张三', '2026-03-05')?.flags).toEqual(['duplicate-order']);
+    expect(rowOf('李四', '2026-03-06')?.flags).toEqual(['duplicate-order']);
+    expect(rowOf('张三', '2026-03-09')?.flags).toEqual(['unverified']);
+    expect(rowOf('李四', '2025-12-30')?.flags).toEqual(['out-of-period', 'price']);
+    expect(merged.flagCounts).toMatchObject({ 'duplicate-order': 2, unverified: 1, 'out-of-period': 1 });
+  });
+
+  it('follows the coordinator’s review: a confirmed duplicate counts, an excluded row does not, with the note', () => {
+    const keyOf = (person: string, date: string) => rowOf(person, date)?.key as string;
+    const reviewed = mergeMemberFiles(reports, {
+      period: PERIOD,
+      verify,
+      decisions: {
+        [keyOf('李四', '2026-03-06')]: { include: true, note: '两人各买一份，订单号相同' },
+        [keyOf('张三', '2026-03-09')]: { include: false, note: '非认定产品' },
+      },
     });
+    expect(reviewed.totalFen).toBe(merged.totalFen + 7000 - 3500);
+    expect(reviewed.excluded.map((r) => r.reviewNote)).toEqual(['非认定产品', '不在统计期内']);
   });
 
-  it('writes the unit report with its head lines, 序号 … and 合计', () => {
-    const unitMeta = { unit: '某某县财政局', preparer: '王五', date: '2026-11-25', targetFen: 100000 };
-    const grid = unitReportGrid(merged, unitMeta);
-    expect(grid[1]).toEqual(['填报单位：某某县财政局', '', '', '填表人：王五', '', '', '日期：2026-11-25']);
-    expect(grid[2]?.[0]).toBe('序号');
-    const book = XLSX.read(unitReportXlsxBytes(merged, unitMeta), { type: 'array' });
-    const rows = XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets.汇总表 as XLSX.WorkSheet, { header: 1 });
-    const total = rows.find((r) => r[0] === '合计');
-    expect(total?.[9]).toBeCloseTo(561, 10);
-    expect(rows.find((r) => r[0] === '完成比例')?.[9]).toBe('17.6%');
-    expect(rows.filter((r) => typeof r[0] === 'number')).toHaveLength(6);
+  it('writes the unit report: per-person table, 预留份额 block, totals, what was left out, signature', () => {
+    const report = unitReport(merged, {
+      unit: '某某县财政局',
+      preparer: '王五',
+      date: '2026-11-25',
+      period: PERIOD,
+      personTargetFen: 50000,
+      canteen: { has: true, baseFen: 1_000_000, ratio: 0.1 },
+      sign: { head: '赵六', phone: '0734-1234567' },
+    });
+    expect(report.head).toEqual([
+      '填报单位：某某县财政局',
+      '统计期间：2026-01-01 至 2026-12-31',
+      '填表人：王五',
+      '日期：2026-11-25',
+    ]);
+    expect(report.people.rows.map((r) => r.map(cellText))).toEqual([
+      ['1', '李四', '办公室', '500.00', '950.00', '190.0%'],
+      ['2', '张三', '财政局', '500.00', '105.00', '21.0%'],
+      ['合计', '2 人', '', '1,000.00', '1,055.00', '105.5%'],
+    ]);
+    expect(report.reserve.rows[0]?.map(cellText)).toEqual(['有', '10,000.00', '10.0%', '1,000.00', '600.00', '60.0%']);
+    expect(report.excluded.rows.map((r) => r[5])).toEqual(['订单重复，已按一次计入', '不在统计期内']);
+    expect(report.detail.rows).toHaveLength(5 + 1);
+    expect(report.signature.map(([label]) => label)).toEqual([
+      '单位负责人',
+      '审核人',
+      '填表人',
+      '联系电话',
+      '（单位盖章）',
+    ]);
+  });
+
+  it('writes a styled .xlsx, read back cell by cell', async () => {
+    const meta = { unit: '某某县财政局', preparer: '王五', date: '2026-11-25', canteen: { has: false, ratio: 0.1 } };
+    const bytes = await unitReportXlsxBytes(merged, meta);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer as ArrayBuffer);
+    const sheet = book.getWorksheet('汇总表') as ExcelJS.Worksheet;
+    expect(sheet.pageSetup.orientation).toBe('landscape');
+    expect(sheet.pageSetup.paperSize).toBe(9);
+    const header = sheet.getRow(5);
+    expect(header.values).toEqual([undefined, '序号', '姓名', '部门', '目标(元)', '完成(元)', '完成率']);
+    expect(header.getCell(1).font?.bold).toBe(true);
+    expect(header.getCell(1).border?.top?.style).toBe('thin');
+    expect(sheet.getCell('E6').value).toBe(950);
+    expect(sheet.getCell('E6').numFmt).toBe('#,##0.00');
+    const detail = book.getWorksheet('明细') as ExcelJS.Worksheet;
+    expect(detail.pageSetup.printTitlesRow).toBe('2:2');
+    expect(detail.getCell('L3').value).toBe('1001');
   });
 });
 
@@ -178,7 +273,8 @@ describe('export every member, merge: the totals are the ledgers’ to the fen',
               amountFen: p.amountFen,
               quantity: p.quantity,
               unitPriceFen: Math.round(p.amountFen / p.quantity),
-              orderNo: p.orderNo,
+              // Unique per purchase: a repeated order item is counted once, which this property is not about.
+              orderNo: p.orderNo && `${p.orderNo}${m}x${i}`,
               product: p.product,
               fundingSource: p.funding,
             }),

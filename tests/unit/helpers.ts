@@ -22,6 +22,7 @@ export function purchase(over: Partial<Purchase> & Pick<Purchase, 'purchasedOn' 
     supplier: '祁东县湘祁黄花菜开发有限公司',
     county: '祁东县',
     platform: 'jd',
+    channel: over.platform === 'fupin832' ? '832平台' : '电商平台',
     quantity: 1,
     unit: '袋',
     unitPriceFen: over.amountFen,

@@ -40,7 +40,7 @@ describe('member rows', () => {
     const rows = memberRowsOf(LEDGER, PROFILE, PERIOD);
     expect(rows.map((r) => r.date)).toEqual(['2026-03-05', '2026-04-18', '2026-06-30']);
     expect(rows.every((r) => r.person === '张三' && r.org === '某某县财政局')).toBe(true);
-    expect(rows[0]?.channel).toBe('京东');
+    expect(rows[0]?.channel).toBe('电商平台（京东）');
     expect(memberTotals(rows)).toMatchObject({
       totalFen: 28850,
       byMonth: [

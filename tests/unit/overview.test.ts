@@ -12,8 +12,9 @@ describe('overview figures', () => {
         purchase({ purchasedOn: '2025-12-31', amountFen: 9999 }),
       ],
       [
-        { id: 'a', title: 'A', periodStart: '2026-01-01', periodEnd: '2026-12-31', targetFen: 10000 },
+        { kind: '以购代捐', id: 'a', title: 'A', periodStart: '2026-01-01', periodEnd: '2026-12-31', targetFen: 10000 },
         {
+          kind: '以购代捐',
           id: 'b',
           title: 'B',
           periodStart: '2026-01-01',
