@@ -111,7 +111,7 @@ describe('site adapters on every layout', () => {
 
   it('Suning and the 832 platform', () => {
     expect(summary(read('suning-item.html', 'https://product.suning.com/0070067633/11001203841.html'))).toEqual([
-      ['suning', '11001203841', '周至猕猴桃 徐香 新鲜水果 3kg 礼盒', '秦岭猕猴桃专营店', null],
+      ['suning', '11001203841', '周至猕猴桃 徐香 新鲜水果 3kg 礼盒', '秦岭猕猴桃旗舰店', null],
     ]);
     expect(read('fupin832-detail.html', 'https://www.fupin832.com/pages/detail/SKU832001')[0]?.listing).toEqual({
       site: 'fupin832',
