@@ -10,15 +10,18 @@ export function purchaseFormHash(listing: Listing, result: MatchResult): string 
   return `#/purchases?prefill=${encodeURIComponent(JSON.stringify({ listing, result }))}`;
 }
 
-/** Reads the prefill back from a hash; undefined when absent or not valid. */
-export function readPrefill(hash: string): Prefill | undefined {
+/** A JSON value a dashboard hash carries in `name` (`#/route?name=…`); undefined when absent or not valid. */
+export function readHashValue<T>(hash: string, name: string, schema: z.ZodType<T>): T | undefined {
   const query = hash.split('?')[1];
-  const raw = query ? new URLSearchParams(query).get('prefill') : null;
+  const raw = query ? new URLSearchParams(query).get(name) : null;
   if (!raw) return undefined;
   try {
-    const parsed = PrefillSchema.safeParse(JSON.parse(raw));
+    const parsed = schema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** Reads the prefill back from a hash; undefined when absent or not valid. */
+export const readPrefill = (hash: string): Prefill | undefined => readHashValue(hash, 'prefill', PrefillSchema);

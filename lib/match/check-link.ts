@@ -2,6 +2,7 @@
  * 匹配检查 (the "why, or why not" page): its address for one listing, and the listing a user types.
  * Pure: the dashboard and the background compose it.
  */
+import { readHashValue } from '../prefill';
 import { parseShareText } from '../sites/share-text';
 import { type Listing, ListingSchema, type SiteId } from './listing';
 
@@ -9,16 +10,7 @@ import { type Listing, ListingSchema, type SiteId } from './listing';
 export const matchCheckHash = (listing: Listing) => `#/check?listing=${encodeURIComponent(JSON.stringify(listing))}`;
 
 /** The listing of a 匹配检查 hash; undefined when absent or not a valid listing. */
-export function readCheckListing(hash: string): Listing | undefined {
-  const raw = new URLSearchParams(hash.split('?')[1] ?? '').get('listing');
-  if (!raw) return undefined;
-  try {
-    const parsed = ListingSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const readCheckListing = (hash: string): Listing | undefined => readHashValue(hash, 'listing', ListingSchema);
 
 /**
  * What the user typed as a listing: a title, a shop and optionally an item link, from which the site and

@@ -214,3 +214,27 @@ describe('the trace', () => {
     expect(c?.checks.map((x) => [x.ok, x.reason.code])).toContainEqual([false, 'other-model']);
   });
 });
+
+describe('匹配检查 links and typed listings', () => {
+  it('carries a listing in the dashboard hash, and refuses one that is not valid', async () => {
+    const { matchCheckHash, readCheckListing, typedListing } = await import('../../lib/match/check-link');
+    const listing: Listing = {
+      site: 'jd',
+      itemId: '100012043978',
+      title: '南方黑芝麻糊 600g',
+      shopName: '南方黑芝麻旗舰店',
+    };
+    expect(readCheckListing(matchCheckHash(listing))).toEqual(listing);
+    expect(readCheckListing('#/check?listing=%7B%22site%22%3A%22x%22%7D')).toBeUndefined();
+    expect(readCheckListing('#/check?listing=not-json')).toBeUndefined();
+    expect(
+      typedListing({ title: '  芝麻糊 ', shop: '小店', link: 'https://item.jd.com/100012043978.html' }),
+    ).toMatchObject({
+      site: 'jd',
+      itemId: '100012043978',
+      title: '芝麻糊',
+      shopName: '小店',
+    });
+    expect(typedListing({ title: ' ' })).toBeUndefined();
+  });
+});
