@@ -170,7 +170,7 @@ export function scoreResults(
 
 export function formatScores(label: string, tiers: readonly TierScore[]): string {
   const rows = tiers
-    .filter((t) => t.expected || t.predicted)
+    .filter((t) => t.expected || t.predicted || t.tier !== 'unsold')
     .map(
       (t) =>
         `  ${t.tier.padEnd(13)} precision ${t.precision.toFixed(3)}  recall ${t.recall.toFixed(3)}  (expected ${t.expected}, predicted ${t.predicted}, correct ${t.correct}, false ${t.falsePositives})`,
