@@ -1,6 +1,9 @@
+import { entryDetails } from '../../lib/catalogue/entry-details';
 import { installSampleCatalogue } from '../../lib/catalogue/sample';
 import { countEntries } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
+import { resolveLanguage } from '../../lib/i18n/language';
+import { shopTexts } from '../../lib/i18n/shop';
 import { handleMessage } from '../../lib/messages';
 import { orderReviewHash } from '../../lib/orders/review';
 import { purchaseFormHash } from '../../lib/prefill';
@@ -25,6 +28,17 @@ export default defineBackground(() => {
     catalogueEntries: await countEntries(db),
     indexReady: matcher.isReady(),
   }));
+
+  handleMessage('getBadgeContext', async () => {
+    const [siteSwitches, language, countPovertyArea] = await Promise.all([
+      settings.siteSwitches.getValue(),
+      settings.language.getValue(),
+      settings.countPovertyArea.getValue(),
+    ]);
+    return { siteSwitches, texts: shopTexts(resolveLanguage(language, navigator.languages ?? [])), countPovertyArea };
+  });
+
+  handleMessage('getEntryDetails', async ({ entryId }) => (await entryDetails(db, entryId)) ?? null);
 
   handleMessage('openPurchaseForm', async ({ listing, result }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${purchaseFormHash(listing, result)}`) });

@@ -21,6 +21,14 @@ export interface ServedPage {
   url: string | ((url: string) => boolean);
   file: string;
   charset?: string;
+  /** A stylesheet (a fixture path) put into the page's head: the shop's layout rules a real capture only links to. */
+  css?: string;
+}
+
+/** Puts a stylesheet's text at the end of the page's head (or its start, when it has none). */
+export function withStyles(html: string, css: string): string {
+  const style = `<style data-fixture-styles>${css}</style>`;
+  return /<\/head>/i.test(html) ? html.replace(/<\/head>/i, () => `${style}</head>`) : `${style}${html}`;
 }
 
 /**
@@ -67,7 +75,8 @@ export class Harness {
       const bytes = readFileSync(join(FIXTURES, page.file));
       const charset = page.charset ?? 'utf-8';
       // Served in the file's own encoding (Tmall pages may be GBK), scripts off.
-      const html = disableScripts(iconv.decode(bytes, charset));
+      let html = disableScripts(iconv.decode(bytes, charset));
+      if (page.css) html = withStyles(html, readFileSync(join(FIXTURES, page.css), 'utf8'));
       return route.fulfill({
         status: 200,
         contentType: `text/html; charset=${charset}`,
@@ -91,8 +100,8 @@ export class Harness {
   }
 
   /** Serves `file` at `url` and opens it. */
-  async openShopPage(url: string, file: string, charset?: string): Promise<Page> {
-    this.serve({ url, file, charset });
+  async openShopPage(url: string, file: string, charset?: string, css?: string): Promise<Page> {
+    this.serve({ url, file, charset, css });
     const page = await this.context.newPage();
     await page.goto(url);
     return page;
