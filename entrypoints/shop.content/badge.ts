@@ -67,7 +67,14 @@ function row(dl: HTMLElement, term: string, value: string | undefined): void {
 const countsLine = (result: MatchResult, ctx: BadgeContext) =>
   ctx.t(result.tier === 'poverty-area' && ctx.countPovertyArea ? 'counts.area' : `counts.${result.tier ?? 'unsold'}`);
 
-function buildPanel(listing: Listing, result: MatchResult, label: string, sample: boolean, ctx: BadgeContext) {
+function buildPanel(
+  listing: Listing,
+  result: MatchResult,
+  label: string,
+  sample: boolean,
+  ctx: BadgeContext,
+  button: HTMLElement,
+) {
   const { t } = ctx;
   const p = make('div', 'p');
   p.popover = 'auto';
@@ -106,6 +113,8 @@ function buildPanel(listing: Listing, result: MatchResult, label: string, sample
         row(dl, t('source'), details.source);
         row(dl, t('certificateNo'), details.certificateNo);
         if (details.sample) note.hidden = false;
+        // Taller now: placed again, so it still stays clear of its badge and inside the viewport.
+        if (p.matches(':popover-open')) placePanel(p, button);
       })
       .catch(() => undefined);
   }
@@ -168,7 +177,7 @@ export function createBadge(listing: Listing, result: MatchResult, ctx: BadgeCon
   button.addEventListener('click', (event) => {
     if (panel) return; // from the second click on, the button toggles its popover itself
     event.preventDefault(); // this once: the button is made the panel's invoker only now
-    panel = buildPanel(listing, result, label, sample, ctx);
+    panel = buildPanel(listing, result, label, sample, ctx, button);
     panel.addEventListener('toggle', onToggle);
     shadow.append(panel);
     button.popoverTargetElement = panel;

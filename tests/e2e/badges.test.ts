@@ -236,6 +236,68 @@ describe('badges on shop pages', () => {
     await page.close();
   });
 
+  it('opens a panel in the top layer, inside the viewport, and closes it by Esc, outside click or another panel', async () => {
+    const page = await h.openShopPage(
+      'https://search.jd.com/Search?keyword=%E8%85%8A%E8%82%89',
+      'pages/jd-search-2025.html',
+    );
+    await settled(page, 8);
+    // A narrow window, the rightmost badge near its bottom edge: the panel must shift left and flip up.
+    await page.setViewportSize({ width: 1000, height: 600 });
+    const rightmost = await page.$$eval('relief-badge', (els) => {
+      const right = els.reduce((a, b) => (b.getBoundingClientRect().right > a.getBoundingClientRect().right ? b : a));
+      window.scrollBy(0, right.getBoundingClientRect().bottom - innerHeight + 20);
+      return right.getAttribute('data-item-id');
+    });
+    assert.equal(rightmost, '100023456784');
+    const badge = page.locator(`relief-badge[data-item-id="${rightmost}"]`);
+    await badge.getByRole('button').first().click();
+    const panel = badge.getByRole('dialog');
+    await panel.waitFor();
+    const seen = await badge.evaluate((el) => {
+      const p = el.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
+      const r = p.getBoundingClientRect();
+      const b = el.getBoundingClientRect();
+      const w = document.documentElement.clientWidth;
+      const hgt = document.documentElement.clientHeight;
+      return {
+        inside: r.left >= 0 && r.top >= 0 && r.right <= w && r.bottom <= hgt,
+        above: r.bottom <= b.top,
+        topLayer: p.matches(':popover-open'),
+        // Nothing of the page (cards, the sticky header) covers the panel's centre.
+        onTop: document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === el,
+      };
+    });
+    assert.deepEqual(seen, { inside: true, above: true, topLayer: true, onTop: true });
+    // What the panel says: the catalogue it comes from, the certificate, and whether it counts.
+    const text = (await panel.textContent()) ?? '';
+    assert.match(text, /认定已过期或已撤销，不计入您的帮扶认购/);
+    await panel.getByText('证书编号').waitFor();
+    assert.match((await panel.textContent()) ?? '', /目录.*证书编号/);
+    assert.deepEqual(await h.accessibilityViolations(page, 'relief-badge'), []);
+    await page.screenshot({ path: '.output/test-artifacts/badge-panel-rightmost.png' });
+
+    // Esc closes it, and focus is back on the badge.
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-item-id')), rightmost);
+    // An outside click closes it.
+    await badge.getByRole('button').first().click();
+    await panel.waitFor();
+    await page.mouse.click(5, 300);
+    await panel.waitFor({ state: 'hidden' });
+    // Another panel opening closes the first.
+    await badge.getByRole('button').first().click();
+    await panel.waitFor();
+    const other = page.locator('relief-badge[data-item-id="100023456782"]');
+    await other.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await other.getByRole('button').first().click();
+    await other.getByRole('dialog').waitFor();
+    await panel.waitFor({ state: 'hidden' });
+    assert.match((await other.getByRole('dialog').textContent()) ?? '', /不是认定产品，不计入您的帮扶认购/);
+    await page.close();
+  });
+
   it('badges cards appended later (infinite scroll) and never badges a card twice', async () => {
     const page = await h.openShopPage(
       'https://search.jd.com/Search?keyword=%E8%85%8A%E8%82%89',
