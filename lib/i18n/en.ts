@@ -113,6 +113,13 @@ export const en: Record<MessageKey, string> = {
   'purchases.save': 'Save',
   'purchases.saved': 'Saved',
   'purchases.undo': 'Undo',
+  'purchases.duplicate.order-item':
+    'Already logged: this item of order {orderNo} ({product}, {date}) is in the ledger; not saved again.',
+  'purchases.duplicate.order-number':
+    'Already logged: “{product}” of order {orderNo} ({date}) is in the ledger; not saved again.',
+  'purchases.duplicate.product-day-amount':
+    'Possible duplicate: “{product}” for the same amount on {date} is already logged. Is this another purchase?',
+  'purchases.duplicate.saveAnyway': 'Another purchase — save it',
   'purchases.recent': 'Recent purchases',
   'purchases.empty': 'No purchases yet',
   'purchases.prefill.form': 'Log a purchase',

@@ -111,6 +111,11 @@ export const zhCN = {
   'purchases.save': '保存',
   'purchases.saved': '已保存',
   'purchases.undo': '撤销',
+  'purchases.duplicate.order-item':
+    '已记录过：订单 {orderNo} 的这件商品（{product}，{date}）已在记录中，没有再存一次。',
+  'purchases.duplicate.order-number': '已记录过：订单 {orderNo} 的「{product}」（{date}）已在记录中，没有再存一次。',
+  'purchases.duplicate.product-day-amount': '可能重复：{date} 已有一笔同样金额的「{product}」。确是另一笔吗？',
+  'purchases.duplicate.saveAnyway': '是另一笔，仍然保存',
   'purchases.recent': '最近记录',
   'purchases.empty': '还没有购买记录',
   'purchases.prefill.form': '记一笔',
