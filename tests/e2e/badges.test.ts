@@ -394,3 +394,32 @@ describe('badges on shop pages', () => {
     await page.close();
   });
 });
+
+describe('badges while the bundled sample catalogue is active', () => {
+  let h: Harness;
+  before(async () => {
+    h = await Harness.start();
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  it('say 示例 on the pill and in the panel, and are still seen whole', async () => {
+    const page = await h.openShopPage(
+      'https://search.jd.com/Search?keyword=%E8%85%8A%E8%82%89',
+      'pages/jd-search-2025.html',
+    );
+    const badge = page.locator('relief-badge[data-item-id="100023456781"]');
+    await badge.waitFor();
+    assert.equal(await badge.getAttribute('data-sample'), '');
+    assert.match((await badge.getByRole('button').first().textContent()) ?? '', /认定帮扶产品\s*示例/);
+    assert.match((await badge.getByRole('button').first().getAttribute('aria-label')) ?? '', /示例目录/);
+    assert.deepEqual(await unseenBadges(page), []);
+    await badge.getByRole('button').first().click();
+    const panel = badge.getByRole('dialog');
+    await panel.getByText(/内置的示例目录，供应商为虚构/).waitFor();
+    await panel.getByText('证书编号').waitFor();
+    await page.screenshot({ path: '.output/test-artifacts/badge-sample-panel.png' });
+    await page.close();
+  });
+});
