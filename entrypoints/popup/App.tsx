@@ -15,7 +15,7 @@ import { displayYuan } from '../../lib/money';
 import type { Prefill } from '../../lib/prefill';
 import { PrefillSchema } from '../../lib/prefill';
 import { adapterFor } from '../../lib/sites';
-import { parseShareText } from '../../lib/sites/share-text';
+import { parseShareText, shortLinkIn } from '../../lib/sites/share-text';
 import { suggestUnsold } from '../../lib/unsold/suggest';
 
 /** The active tab's supported page and, on an item page, the listing it shows. */
@@ -113,7 +113,9 @@ function PasteBox({ onFound }: { onFound: (prefill: Prefill) => void }) {
   async function read() {
     const listing = parseShareText(text);
     if (!listing) {
-      setMessage(t('popup.paste.failed'));
+      // A short link is only resolved by the shop's servers: said so, and the form stays as it was.
+      const short = shortLinkIn(text);
+      setMessage(short ? t('popup.paste.shortLink', { link: short }) : t('popup.paste.failed'));
       return;
     }
     const answer = await messenger.sendMessage('matchListings', { listings: [listing] }).catch(() => null);

@@ -227,6 +227,8 @@ export const en: Record<MessageKey, string> = {
   'popup.paste.placeholder': 'In the JD, Taobao or Pinduoduo app: Share → Copy link, then paste here',
   'popup.paste.read': 'Read',
   'popup.paste.failed': 'No product found: paste a share text from JD, Taobao, Tmall or Pinduoduo.',
+  'popup.paste.shortLink':
+    'This is a short link ({link}); it cannot be read offline. Copy the full item link in the app, or paste it with the product title.',
   'popup.paste.found': 'Found: {title}',
   'popup.suggest': 'Unsold produce near home',
   'popup.suggest.none': 'Choose your home region in Settings to see produce near you that needs buyers.',

@@ -221,6 +221,8 @@ export const zhCN = {
   'popup.paste.placeholder': '在京东、淘宝、拼多多 App 中点“分享”→“复制链接”，粘贴到这里',
   'popup.paste.read': '识别',
   'popup.paste.failed': '没有认出商品：请粘贴京东、淘宝、天猫或拼多多的分享文字。',
+  'popup.paste.shortLink':
+    '这是短链接（{link}），离线无法读出商品。请在 App 中“复制链接”得到完整的商品链接，或连同商品标题一起粘贴。',
   'popup.paste.found': '已识别：{title}',
   'popup.suggest': '家乡滞销农产品',
   'popup.suggest.none': '在设置中选择家乡，就能看到附近需要帮助销售的农产品。',

@@ -125,6 +125,30 @@ describe('the popup', () => {
     await popup.close();
   });
 
+  it('prefills from a pasted bare JD link; a short link is named and leaves the form as it was', async () => {
+    const popup = await h.openExtensionPage('popup.html');
+    await popup.getByTestId('popup-log').click();
+    await popup.getByText('粘贴手机分享的商品').click();
+    await popup.getByTestId('paste-share').fill('【京东】https://3.cn/1Xy');
+    await popup.getByTestId('paste-read').click();
+    await popup
+      .getByTestId('paste-message')
+      .getByText(/这是短链接（https:\/\/3\.cn\/1Xy）/)
+      .waitFor();
+    const form = popup.getByTestId('purchase-form');
+    assert.equal(await form.locator('[data-field="product"]').inputValue(), '');
+    await popup.getByTestId('paste-share').fill('item.m.jd.com/product/100023456781.html');
+    await popup.getByTestId('paste-read').click();
+    await popup
+      .getByTestId('paste-message')
+      .getByText(/已识别/)
+      .waitFor();
+    // The sample catalogue knows this JD item by its id: the form takes the catalogue's product.
+    await form.locator('[data-field="product"]').waitFor();
+    assert.match(await form.locator('[data-field="product"]').inputValue(), /城口老腊肉|京东商品 100023456781/);
+    await popup.close();
+  });
+
   it('fits 380 × 600: progress, 记一笔, the suggestions and the export without scrolling (screenshot kept)', async () => {
     const popup = await h.context.newPage();
     await popup.setViewportSize({ width: 380, height: 600 });
