@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type ReactNode, useId, useMemo, useState } from 'react';
+import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { todayIso } from '../lib/dates';
 import {
   FUNDING_SOURCES,
@@ -10,6 +10,7 @@ import {
   UnsoldGoodSchema,
 } from '../lib/db/entities';
 import { getDb } from '../lib/db/instance';
+import { type DuplicateVerdict, findDuplicate } from '../lib/ledger/duplicates';
 import { isActivePledge } from '../lib/ledger/pledges';
 import {
   type DraftErrors,
@@ -52,10 +53,18 @@ export interface PurchaseFormProps {
   onCancel?: () => void;
 }
 
-/** Saves a purchase; 认购 also lowers the entry's open quantity, in the same transaction. Returns how to undo it. */
-async function savePurchase(purchase: Purchase, unsold: UnsoldGood | undefined, today: string) {
+/**
+ * Saves a purchase, unless the ledger holds it already (lib/ledger/duplicates,
+ * judged inside the transaction: two clicks or two tabs save it once; a
+ * possible duplicate only when `confirmed`); 认购 also lowers the entry's open
+ * quantity, in the same transaction. Returns how to undo it, or the verdict
+ * that stopped it.
+ */
+async function savePurchase(purchase: Purchase, unsold: UnsoldGood | undefined, today: string, confirmed: boolean) {
   const db = getDb();
   return db.transaction('rw', db.purchases, db.unsoldGoods, async () => {
+    const verdict = await findDuplicate(db, purchase);
+    if (verdict.kind === 'same' || (verdict.kind === 'ask' && !confirmed)) return { verdict };
     const before = await db.purchases.get(purchase.id);
     await db.purchases.put(purchase);
     const good = unsold && (await db.unsoldGoods.get(unsold.id));
@@ -70,12 +79,13 @@ async function savePurchase(purchase: Purchase, unsold: UnsoldGood | undefined, 
         }),
       );
     }
-    return () =>
+    const undo = () =>
       db.transaction('rw', db.purchases, db.unsoldGoods, async () => {
         if (before) await db.purchases.put(before);
         else await db.purchases.delete(purchase.id);
         if (good) await db.unsoldGoods.put(good);
       });
+    return { undo };
   });
 }
 
@@ -101,26 +111,48 @@ export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: Pu
   const [draft, setDraft] = useState<PurchaseDraft>(initial);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [saved, setSaved] = useState<{ undo: () => Promise<unknown> }>();
+  const [duplicate, setDuplicate] = useState<Exclude<DuplicateVerdict, { kind: 'new' }>>();
+  // A second click while the first is saving does nothing (a ref: state would come a render late).
+  const saving = useRef(false);
+  // After a new purchase is saved the form starts afresh, no longer from the listing or entry it was opened with.
+  const [fresh, setFresh] = useState(false);
+  const from = fresh ? {} : { prefill, unsold };
   const pledges = useLiveQuery(() => getDb().pledges.toArray(), [], []);
   const pledgeOptions = pledges.filter((p) => isActivePledge(p, today) || p.id === draft.pledgeId);
 
   const set = <K extends keyof PurchaseDraft>(key: K, value: PurchaseDraft[K]) =>
     setDraft((d) => withDraftField(d, key, value));
 
-  async function save() {
+  async function save(confirmed = false) {
+    if (saving.current) return;
     const found = validateDraft(draft, today);
     setErrors(found);
     if (Object.keys(found).length) return;
-    const purchase = PurchaseSchema.parse(
-      purchaseFromDraft(
-        draft,
-        { prefill, unsold, stored: editing },
-        { id: editing?.id ?? crypto.randomUUID(), createdAt: editing?.createdAt ?? new Date().toISOString() },
-      ),
-    );
-    const undo = await savePurchase(purchase, editing ? undefined : unsold, today);
-    setSaved({ undo });
-    onSaved?.(purchase.id);
+    saving.current = true;
+    try {
+      const purchase = PurchaseSchema.parse(
+        purchaseFromDraft(
+          draft,
+          { ...from, stored: editing },
+          { id: editing?.id ?? crypto.randomUUID(), createdAt: editing?.createdAt ?? new Date().toISOString() },
+        ),
+      );
+      const outcome = await savePurchase(purchase, editing ? undefined : from.unsold, today, confirmed);
+      if ('verdict' in outcome) {
+        setDuplicate(outcome.verdict as Exclude<DuplicateVerdict, { kind: 'new' }>);
+        return;
+      }
+      setDuplicate(undefined);
+      setSaved({ undo: outcome.undo });
+      // A new purchase starts afresh: what was saved cannot be saved again by another click.
+      if (!editing) {
+        setDraft(emptyDraft(today));
+        setFresh(true);
+      }
+      onSaved?.(purchase.id);
+    } finally {
+      saving.current = false;
+    }
   }
 
   async function undo() {
@@ -219,6 +251,20 @@ export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: Pu
           <button type="button" onClick={onCancel}>
             {t('pledges.cancel')}
           </button>
+        )}
+        {duplicate && (
+          <span role="alert" className="pf-error" data-testid="purchase-duplicate" data-kind={duplicate.kind}>
+            {t(`purchases.duplicate.${duplicate.reason}`, {
+              date: duplicate.existing.purchasedOn,
+              product: duplicate.existing.product,
+              orderNo: duplicate.existing.orderNo ?? '',
+            })}
+            {duplicate.kind === 'ask' && (
+              <button type="button" data-testid="purchase-save-anyway" onClick={() => void save(true)}>
+                {t('purchases.duplicate.saveAnyway')}
+              </button>
+            )}
+          </span>
         )}
         {saved && (
           <>

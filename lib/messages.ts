@@ -1,4 +1,4 @@
-import { ListingSchema, MatchResultSchema, MatchTraceSchema } from './match/listing';
+import { ListingSchema, MatchResultSchema, MatchTraceSchema, SiteIdSchema } from './match/listing';
 import { messenger } from './messenger';
 import { FoundOrderSchema } from './orders/review';
 import { z } from './zod';
@@ -36,6 +36,23 @@ export const messageSchemas = {
   openMatchCheck: {
     request: z.object({ listing: ListingSchema }).strict(),
     response: z.object({ opened: z.boolean() }),
+  },
+  /**
+   * Each scan of a shop page: the sites the user switched off, the badges' texts
+   * in the user's language, and whether poverty-area products count toward pledges.
+   */
+  getBadgeContext: {
+    request: z.object({}).strict(),
+    response: z.object({
+      siteSwitches: z.partialRecord(SiteIdSchema, z.boolean()),
+      texts: z.record(z.string(), z.string()),
+      countPovertyArea: z.boolean(),
+    }),
+  },
+  /** A badge's panel, when opened: the catalogue its entry comes from, and its 证书编号. */
+  getEntryDetails: {
+    request: z.object({ entryId: z.string().min(1).max(300) }).strict(),
+    response: z.object({ source: z.string(), sample: z.boolean(), certificateNo: z.string().optional() }).nullable(),
   },
   /** 「记一笔」 on a badge: the background opens the purchase form, prefilled. Nothing is written. */
   openPurchaseForm: {

@@ -1,7 +1,11 @@
+import { entryDetails } from '../../lib/catalogue/entry-details';
 import { installSampleCatalogue } from '../../lib/catalogue/sample';
 import { countEntries } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
+import { resolveLanguage } from '../../lib/i18n/language';
+import { shopTexts } from '../../lib/i18n/shop';
 import { matchCheckHash, RecentListings } from '../../lib/match/check-link';
+import { reasonTemplates } from '../../lib/match/reasons';
 import { handleMessage } from '../../lib/messages';
 import { orderReviewHash } from '../../lib/orders/review';
 import { purchaseFormHash } from '../../lib/prefill';
@@ -26,6 +30,18 @@ export default defineBackground(() => {
     catalogueEntries: await countEntries(db),
     indexReady: matcher.isReady(),
   }));
+
+  handleMessage('getBadgeContext', async () => {
+    const [siteSwitches, language, countPovertyArea] = await Promise.all([
+      settings.siteSwitches.getValue(),
+      settings.language.getValue(),
+      settings.countPovertyArea.getValue(),
+    ]);
+    const lang = resolveLanguage(language, navigator.languages ?? []);
+    return { siteSwitches, texts: { ...shopTexts(lang), ...reasonTemplates(lang) }, countPovertyArea };
+  });
+
+  handleMessage('getEntryDetails', async ({ entryId }) => (await entryDetails(db, entryId)) ?? null);
 
   handleMessage('openPurchaseForm', async ({ listing, result }) => {
     await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${purchaseFormHash(listing, result)}`) });

@@ -7,6 +7,7 @@ import { todayIso } from '../../lib/dates';
 import { FUNDING_SOURCES, type Purchase, PurchaseSchema } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
 import type { MessageKey } from '../../lib/i18n';
+import { type DuplicateVerdict, judgeDuplicate, purchasesNear } from '../../lib/ledger/duplicates';
 import { isActivePledge } from '../../lib/ledger/pledges';
 import { orderItemKey } from '../../lib/ledger/purchase-draft';
 import type { MatchResult } from '../../lib/match/listing';
@@ -15,6 +16,22 @@ import { displayYuan } from '../../lib/money';
 import { readOrderReview } from '../../lib/orders/review';
 import { purchaseFromOrderItem } from '../../lib/orders/to-purchase';
 import type { FoundOrder, OrderItem } from '../../lib/sites/types';
+
+/** Why a row is not imported, or may be a purchase logged before (the same words as the purchase form's). */
+function DuplicateNote({ verdict }: { verdict: DuplicateVerdict | undefined }) {
+  const { t } = useI18n();
+  if (!verdict || verdict.kind === 'new') return null;
+  const { existing } = verdict;
+  return (
+    <div className="muted" data-testid="order-duplicate" data-kind={verdict.kind}>
+      {t(`purchases.duplicate.${verdict.reason}`, {
+        date: existing.purchasedOn,
+        product: existing.product,
+        orderNo: existing.orderNo ?? '',
+      })}
+    </div>
+  );
+}
 
 interface Row {
   key: string;
@@ -63,10 +80,14 @@ export function Orders() {
   );
   const closed = orders.filter((o) => o.closed);
   const keys = rows.map((r) => r.key);
-  const imported = useLiveQuery(
-    async () => new Set((await getDb().purchases.where('orderKey').anyOf(keys).toArray()).map((p) => p.orderKey)),
-    [keys.join('|')],
-  );
+  // Each row's verdict against the ledger (lib/ledger/duplicates, as every save path): an item logged
+  // before, by import or by hand, is not imported again; a possible duplicate waits for the user's tick.
+  const verdicts = useLiveQuery(async () => {
+    const candidates = rows.map((r, i) => candidateOf(r, results?.[i]));
+    const near = await purchasesNear(getDb(), candidates);
+    return new Map(rows.map((r, i) => [r.key, judgeDuplicate(candidates[i] as Purchase, near)]));
+  }, [keys.join('|'), results]);
+  const imported = new Set([...(verdicts ?? [])].filter(([, v]) => v.kind === 'same').map(([k]) => k));
 
   // The page matches the items itself: the shop page's word is only a proposal.
   useEffect(() => {
@@ -82,6 +103,14 @@ export function Orders() {
       setTicked(new Set(rows.filter((_, i) => found[i]?.tier === 'certified').map((r) => r.key)));
     });
   }, [rows]);
+  // A possible duplicate starts unticked: the user says whether it is another purchase.
+  useEffect(() => {
+    if (!verdicts) return;
+    setTicked((before) => {
+      const next = new Set([...before].filter((k) => verdicts.get(k)?.kind === 'new'));
+      return next.size === before.size ? before : next;
+    });
+  }, [verdicts]);
 
   async function importTicked() {
     setFailed(undefined);
@@ -97,7 +126,7 @@ export function Orders() {
     const db = getDb();
     const chosen = rows
       .map((r, i) => ({ ...r, result: results?.[i] }))
-      .filter((r) => ticked.has(r.key) && !imported?.has(r.key));
+      .filter((r) => ticked.has(r.key) && !imported.has(r.key));
     const createdAt = new Date().toISOString();
     const purchases = chosen.map((r) =>
       PurchaseSchema.parse(
@@ -106,31 +135,36 @@ export function Orders() {
           r.item,
           r.result ?? { score: 0, reasons: [] },
           { fundingSource, pledgeId: pledgeId || undefined },
-          {
-            id: crypto.randomUUID(),
-            createdAt,
-          },
+          { id: crypto.randomUUID(), createdAt },
         ),
       ),
     );
     return db.transaction('rw', db.purchases, async () => {
-      // Checked again inside the transaction: two tabs importing the same list add it once.
-      const present = new Set(
-        (
-          await db.purchases
-            .where('orderKey')
-            .anyOf(purchases.map((p) => p.orderKey as string))
-            .toArray()
-        ).map((p) => p.orderKey),
-      );
-      const fresh = purchases.filter((p) => !present.has(p.orderKey));
+      // Judged again inside the transaction: two tabs importing the same list add it once. A ticked
+      // possible duplicate is the user's word that it is another purchase.
+      const near = await purchasesNear(db, purchases);
+      const fresh = purchases.filter((p) => judgeDuplicate(p, near).kind !== 'same');
       await db.purchases.bulkAdd(fresh);
       return fresh.length;
     });
   }
 
+  /** What a row would be stored as, for judging it against the ledger. */
+  function candidateOf(r: Row, result: MatchResult | undefined): Purchase {
+    return purchaseFromOrderItem(
+      r.order,
+      r.item,
+      result ?? { score: 0, reasons: [] },
+      { fundingSource },
+      {
+        id: r.key,
+        createdAt: '',
+      },
+    );
+  }
+
   if (!orders.length) return <Alert type="info" showIcon title={t('orders.intro')} />;
-  const selectable = rows.filter((r) => ticked.has(r.key) && !imported?.has(r.key)).length;
+  const selectable = rows.filter((r) => ticked.has(r.key) && !imported.has(r.key)).length;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -147,7 +181,8 @@ export function Orders() {
               'data-testid': 'order-item',
               'data-key': r.key,
               'data-tier': results?.[rows.indexOf(r)]?.tier ?? '',
-              'data-imported': imported?.has(r.key) ? 'true' : 'false',
+              'data-imported': imported.has(r.key) ? 'true' : 'false',
+              'data-duplicate': verdicts?.get(r.key)?.kind ?? '',
             }) as React.HTMLAttributes<HTMLElement>
           }
           columns={[
@@ -155,7 +190,7 @@ export function Orders() {
               title: t('orders.col.import'),
               width: 90,
               render: (_, r) =>
-                imported?.has(r.key) ? (
+                imported.has(r.key) ? (
                   <Tag>{t('orders.imported')}</Tag>
                 ) : (
                   <Checkbox
@@ -176,7 +211,15 @@ export function Orders() {
               title: t('orders.col.order'),
               render: (_, r) => `${r.order.date} · ${r.order.orderNo} · ${r.order.shopName ?? ''}`,
             },
-            { title: t('orders.col.item'), render: (_, r) => `${r.item.title} ×${r.item.quantity}` },
+            {
+              title: t('orders.col.item'),
+              render: (_, r) => (
+                <>
+                  {`${r.item.title} ×${r.item.quantity}`}
+                  <DuplicateNote verdict={verdicts?.get(r.key)} />
+                </>
+              ),
+            },
             {
               title: t('orders.col.tier'),
               render: (_, r) => {

@@ -15,7 +15,7 @@ import { displayYuan } from '../../lib/money';
 import type { Prefill } from '../../lib/prefill';
 import { PrefillSchema } from '../../lib/prefill';
 import { adapterFor } from '../../lib/sites';
-import { parseShareText } from '../../lib/sites/share-text';
+import { parseShareText, shortLinkIn } from '../../lib/sites/share-text';
 import { suggestUnsold } from '../../lib/unsold/suggest';
 
 /** The active tab's supported page and, on an item page, the listing it shows. */
@@ -60,7 +60,14 @@ function PledgeSummary({ purchases }: { purchases: Purchase[] }) {
   const totals = periodTotals(purchases, today, { countPovertyArea });
   return (
     <section aria-label={t('popup.pledges')} className="popup-progress">
-      {active.length === 0 && <p className="muted">{t('popup.noPledge')}</p>}
+      {active.length === 0 && (
+        <p className="muted">
+          {t('popup.noPledge')}{' '}
+          <a href="/dashboard.html#/pledges" target="_blank" rel="noreferrer">
+            {t('popup.addPledge')}
+          </a>
+        </p>
+      )}
       {active.map((pledge) => {
         const progress = pledgeProgress(pledge, purchases, { countPovertyArea });
         const percent = Math.min(100, Math.round(progress.share * 1000) / 10);
@@ -78,6 +85,13 @@ function PledgeSummary({ purchases }: { purchases: Purchase[] }) {
               </span>
             </div>
             <progress max={100} value={percent} aria-label={`${pledge.title} ${percent}%`} />
+            <div className="muted" data-testid="pledge-left">
+              {t('popup.pledgeLeft', {
+                left: displayYuan(Math.max(0, progress.targetFen - progress.doneFen)),
+                percent,
+                days: Math.max(0, Math.round((Date.parse(pledge.periodEnd) - Date.parse(today)) / 86_400_000)),
+              })}
+            </div>
           </div>
         );
       })}
@@ -99,7 +113,9 @@ function PasteBox({ onFound }: { onFound: (prefill: Prefill) => void }) {
   async function read() {
     const listing = parseShareText(text);
     if (!listing) {
-      setMessage(t('popup.paste.failed'));
+      // A short link is only resolved by the shop's servers: said so, and the form stays as it was.
+      const short = shortLinkIn(text);
+      setMessage(short ? t('popup.paste.shortLink', { link: short }) : t('popup.paste.failed'));
       return;
     }
     const answer = await messenger.sendMessage('matchListings', { listings: [listing] }).catch(() => null);
@@ -192,6 +208,32 @@ export function App() {
           ? `e:${source.purchase.id}`
           : 'empty';
 
+  const sampleActive = useLiveQuery(
+    () =>
+      getDb()
+        .catalogueSources.filter((c) => c.sample)
+        .count(),
+    [],
+    0,
+  );
+  const profile = useSetting('profile');
+  const [exported, setExported] = useState<{ text: string; warn: boolean }>();
+  const [logOpen, setLogOpen] = useState(false);
+
+  /** The year's member file, with feedback: a warning first when the profile has no name (the coordinator needs it). */
+  async function exportYear() {
+    try {
+      await exportMemberFile('xlsx', { start: `${year}-01-01`, end: `${year}-12-31` });
+      setExported(
+        profile?.name.trim()
+          ? { text: t('popup.exported'), warn: false }
+          : { text: t('popup.exported.noName'), warn: true },
+      );
+    } catch (error) {
+      setExported({ text: t('popup.exportFailed', { message: String(error) }), warn: true });
+    }
+  }
+
   async function remove(p: Purchase) {
     await getDb().purchases.delete(p.id);
     setDeleted(p);
@@ -219,17 +261,46 @@ export function App() {
             {t('popup.subscribing', { product: source.good.product, producer: source.good.producer })}
           </p>
         )}
-        <PasteBox onFound={(found) => setChosen({ kind: 'prefill', prefill: found, key: `paste:${Date.now()}` })} />
-        <section aria-label={t('purchases.prefill.form')}>
-          <PurchaseForm
-            key={formKey}
-            prefill={source?.kind === 'prefill' ? source.prefill : undefined}
-            unsold={source?.kind === 'unsold' ? source.good : undefined}
-            editing={source?.kind === 'edit' ? source.purchase : undefined}
-            onCancel={chosen ? () => setChosen(undefined) : undefined}
-          />
-        </section>
+        {sampleActive ? (
+          <p className="popup-sample" data-testid="popup-sample">
+            {t('popup.sample')}{' '}
+            <a href="/dashboard.html#/catalogue" target="_blank" rel="noreferrer">
+              {t('popup.sample.import')}
+            </a>
+          </p>
+        ) : null}
+        {/* 记一笔: open when the page shows a listing (prefilled) or a purchase was chosen; else one line. */}
+        <details
+          className="popup-log"
+          open={logOpen || Boolean(source)}
+          onToggle={(e) => setLogOpen(e.currentTarget.open)}
+        >
+          <summary data-testid="popup-log">{t('popup.log')}</summary>
+          <PasteBox onFound={(found) => setChosen({ kind: 'prefill', prefill: found, key: `paste:${Date.now()}` })} />
+          <section aria-label={t('purchases.prefill.form')}>
+            <PurchaseForm
+              key={formKey}
+              prefill={source?.kind === 'prefill' ? source.prefill : undefined}
+              unsold={source?.kind === 'unsold' ? source.good : undefined}
+              editing={source?.kind === 'edit' ? source.purchase : undefined}
+              onCancel={chosen ? () => setChosen(undefined) : undefined}
+            />
+          </section>
+        </details>
         <Suggestions onSubscribe={(good) => setChosen({ kind: 'unsold', good })} />
+        <div className="popup-actions">
+          <a className="button" href="/dashboard.html" target="_blank" rel="noreferrer">
+            {t('popup.openDashboard')}
+          </a>
+          <button type="button" onClick={() => void exportYear()} data-testid="popup-export">
+            {t('popup.export')}
+          </button>
+        </div>
+        {exported && (
+          <p role="status" className={exported.warn ? 'popup-warn' : 'muted'} data-testid="popup-export-status">
+            {exported.text}
+          </p>
+        )}
         <section aria-label={t('popup.recent')}>
           <h2 className="popup-h2">{t('popup.recent')}</h2>
           {deleted && (
@@ -280,18 +351,6 @@ export function App() {
         <p className="muted" data-testid="popup-catalogue-count">
           {t('popup.catalogueCount', { count: catalogueCount })}
         </p>
-        <div className="popup-actions">
-          <a className="button" href="/dashboard.html" target="_blank" rel="noreferrer">
-            {t('popup.openDashboard')}
-          </a>
-          <button
-            type="button"
-            onClick={() => void exportMemberFile('xlsx', { start: `${year}-01-01`, end: `${year}-12-31` })}
-            data-testid="popup-export"
-          >
-            {t('popup.export')}
-          </button>
-        </div>
       </main>
     </>
   );

@@ -1,176 +1,195 @@
-import type { Listing, MatchResult, Tier } from '../../lib/match/listing';
-import { formatReason } from '../../lib/match/reasons';
+import { isSampleEntryId } from '../../lib/catalogue/sample-id';
+import type { ShopKey, ShopTranslate } from '../../lib/i18n/shop';
+import type { Listing, MatchResult } from '../../lib/match/listing';
+import { placePanel } from './panel-position';
 
-const LABELS: Record<Tier, string> = {
-  certified: '认定帮扶产品',
-  expired: '认定已过期',
-  'poverty-area': '脱贫地区产品',
-  unsold: '本地滞销',
-};
+// No z-index on the pill (it must not float over the shop's own menus and
+// dialogs): the panel is a popover, in the top layer, above everything.
+// The expired grey (#595959 under white text) has a contrast of 7:1. Short
+// class names: the content script's bundle is held to 40 kB.
+const FONT = 'system-ui,"Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif';
+const STYLE = `:host{all:initial;display:inline-block;vertical-align:middle;margin:0 4px;font:12px/16px ${FONT}}
+button{all:unset;cursor:pointer;border-radius:4px}
+button:focus-visible{outline:2px solid #1677ff;outline-offset:1px}
+.b{border-radius:3px;padding:0 5px;white-space:nowrap;border:1px solid;background:#fff}
+.certified{background:#18703f;border-color:#18703f;color:#fff}
+.expired{background:#595959;border-color:#595959;color:#fff}
+.poverty-area{border-color:#d46b08;color:#ad4e00}
+.unsold{border-color:#1677ff;color:#0958d9}
+.s{margin-left:4px;padding:0 3px;border-radius:2px;background:#f0f0f0;color:#1f1f1f;font-size:11px}
+.p{position:fixed;inset:auto;margin:0;box-sizing:border-box;width:300px;max-width:calc(100vw - 16px);max-height:calc(100vh - 16px);overflow:auto;background:#fff;color:#1f1f1f;border:1px solid #d9d9d9;border-radius:6px;box-shadow:0 6px 16px #0002;padding:10px 12px;line-height:1.5}
+h2{font-size:13px;margin:0 0 6px}
+dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:2px 8px}
+dt{color:#595959}
+dd{margin:0;overflow-wrap:anywhere}
+ul{margin:6px 0;padding-left:16px}
+p{margin:6px 0}
+.c{font-weight:600}
+.n{color:#873800;background:#fff7e6;padding:4px 6px;border-radius:4px}
+.a{display:flex;gap:8px;margin-top:8px}
+.a button{padding:2px 10px;border:1px solid #18703f;color:#18703f}
+.a .primary{background:#18703f;color:#fff}`;
 
-const STYLE = `
-:host { all: initial; display: inline-block; position: relative; vertical-align: middle; margin: 0 4px; font: 12px/1.5 system-ui, "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif; z-index: 2147483000; }
-:host([data-open]) { z-index: 2147483647; }
-button.badge { all: unset; cursor: pointer; border-radius: 3px; padding: 0 5px; white-space: nowrap; }
-button.badge:focus-visible, .panel button:focus-visible { outline: 2px solid #1677ff; outline-offset: 1px; }
-:host([data-tier="certified"]) button.badge { background: #18703f; color: #fff; }
-:host([data-tier="expired"]) button.badge { background: #8c8c8c; color: #fff; }
-:host([data-tier="poverty-area"]) button.badge { border: 1px solid #d46b08; color: #ad4e00; background: #fff; }
-:host([data-tier="unsold"]) button.badge { border: 1px solid #1677ff; color: #0958d9; background: #fff; }
-.panel { position: absolute; top: 100%; left: 0; margin-top: 4px; width: 280px; background: #fff; color: #1f1f1f; border: 1px solid #d9d9d9; border-radius: 6px; box-shadow: 0 6px 16px rgba(0,0,0,.12); padding: 10px 12px; text-align: left; white-space: normal; }
-.panel[hidden] { display: none; }
-.panel h2 { font-size: 13px; margin: 0 0 6px; }
-.panel dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; }
-.panel dt { color: #595959; }
-.panel dd { margin: 0; }
-.panel ul { margin: 6px 0; padding-left: 16px; }
-.panel .actions { display: flex; gap: 8px; margin-top: 8px; }
-.panel .actions button { all: unset; cursor: pointer; border-radius: 4px; padding: 2px 10px; border: 1px solid #18703f; color: #18703f; }
-.panel .actions button.primary { background: #18703f; color: #fff; }
-`;
-
-let sharedSheet: CSSStyleSheet | null | undefined;
+let sharedSheet: CSSStyleSheet | undefined;
 
 /** One stylesheet object shared by every badge's shadow root: parsed once, not once per card. */
 function adoptStyles(shadow: ShadowRoot): void {
-  if (sharedSheet === undefined) {
-    try {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(STYLE);
-    } catch {
-      sharedSheet = null; // no constructable stylesheets here (older or sandboxed engines)
-    }
+  if (!sharedSheet) {
+    sharedSheet = new CSSStyleSheet();
+    sharedSheet.replaceSync(STYLE);
   }
-  try {
-    if (sharedSheet) {
-      shadow.adoptedStyleSheets = [sharedSheet];
-      return;
-    }
-  } catch {
-    sharedSheet = null;
-  }
-  const style = document.createElement('style');
-  style.textContent = STYLE;
-  shadow.append(style);
+  shadow.adoptedStyleSheets = [sharedSheet];
 }
 
-export interface BadgeActions {
+export interface BadgeContext {
+  t: ShopTranslate;
+  /** The user's setting: poverty-area purchases count toward pledges. */
+  countPovertyArea: boolean;
   /** 「记一笔」: log this purchase, prefilled. */
   logPurchase: (listing: Listing, result: MatchResult) => void;
   /** 「为什么？」: opens 匹配检查 on this listing. */
   explain: (listing: Listing) => void;
+  /** The catalogue an entry comes from and its 证书编号, asked when a panel opens. */
+  entryDetails: (entryId: string) => Promise<{ source: string; sample: boolean; certificateNo?: string } | null>;
 }
 
-function row(dl: HTMLElement, term: string, value: string | undefined) {
-  if (!value) return;
-  const dt = document.createElement('dt');
-  dt.textContent = term;
-  const dd = document.createElement('dd');
-  dd.textContent = value;
-  dl.append(dt, dd);
+/** An element with its class and text: the panel is made of a dozen (and this bundle is held to 40 kB). */
+function make<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text = ''): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  el.textContent = text;
+  return el;
+}
+
+function row(dl: HTMLElement, term: string, value: string | undefined): void {
+  if (value) dl.append(make('dt', '', term), make('dd', '', value));
+}
+
+/** What the panel says plainly of the user's pledges (poverty-area products count where the user's unit says so). */
+const countsLine = (result: MatchResult, ctx: BadgeContext) =>
+  ctx.t(result.tier === 'poverty-area' && ctx.countPovertyArea ? 'counts.area' : `counts.${result.tier ?? 'unsold'}`);
+
+function buildPanel(
+  listing: Listing,
+  result: MatchResult,
+  label: string,
+  sample: boolean,
+  ctx: BadgeContext,
+  button: HTMLElement,
+) {
+  const { t } = ctx;
+  const p = make('div', 'p');
+  p.popover = 'auto';
+  p.setAttribute('role', 'dialog');
+  p.setAttribute('aria-label', sample ? `${label}（${t('sample')}）` : label);
+  const dl = make('dl');
+  row(dl, t('product'), result.product);
+  row(dl, t('supplier'), result.supplier);
+  row(dl, t('county'), result.county);
+  row(dl, t('batch'), result.batch);
+  row(dl, t('validUntil'), result.validUntil);
+  const reasons = make('ul');
+  // Reasons are message codes; their templates came with the badge texts, in the user's language.
+  for (const r of result.reasons) reasons.append(make('li', '', t(`reason.${r.code}` as ShopKey, r.params)));
+  const note = make('p', 'n', t('sampleNote'));
+  note.hidden = !sample;
+  const actionsRow = make('div', 'a');
+  const log = make('button', 'primary', t('log'));
+  const why = make('button', '', t('why'));
+  const close = make('button', '', t('close'));
+  actionsRow.append(log, why, close);
+  p.append(
+    make('h2', '', sample ? `${label} · ${t('sample')}` : label),
+    make('p', 'c', countsLine(result, ctx)),
+    dl,
+    note,
+    reasons,
+    actionsRow,
+  );
+  log.addEventListener('click', () => ctx.logPurchase(listing, result));
+  why.addEventListener('click', () => ctx.explain(listing));
+  close.addEventListener('click', () => p.hidePopover());
+  if (result.entryId) {
+    // The catalogue and the certificate are asked for when first opened, and filled in when they come.
+    void ctx
+      .entryDetails(result.entryId)
+      .then((details) => {
+        if (!details) return;
+        row(dl, t('source'), details.source);
+        row(dl, t('certificateNo'), details.certificateNo);
+        if (details.sample) note.hidden = false;
+        // Taller now: placed again, so it still stays clear of its badge and inside the viewport.
+        if (p.matches(':popover-open')) placePanel(p, button);
+      })
+      .catch(() => undefined);
+  }
+  return p;
 }
 
 /**
- * Mounts one `<relief-badge>` right after the title element, per the badge
- * contract: data attributes, an open shadow root with its own styles, an
- * accessible name, and a panel that opens from the keyboard too.
+ * Makes one `<relief-badge>` per the badge contract (DESIGN §5): data
+ * attributes, an open shadow root with its own styles, an accessible name, and
+ * a panel in the top layer (a popover: never clipped by the card, above sticky
+ * headers, flipped to stay in the viewport, closed by Esc, an outside click or
+ * another panel opening, focus back on the badge). Where it goes is decided
+ * by placeBadges.
  */
-export function mountBadge(
-  anchor: Element,
-  listing: Listing,
-  result: MatchResult,
-  actions: BadgeActions,
-): Element | undefined {
+export function createBadge(listing: Listing, result: MatchResult, ctx: BadgeContext): HTMLElement | undefined {
   if (!result.tier) return undefined;
-  const next = anchor.nextElementSibling;
-  if (next?.localName === 'relief-badge') return next;
-  const label = LABELS[result.tier];
+  const { t } = ctx;
+  const label = t(`tier.${result.tier}`);
+  const sample = isSampleEntryId(result.entryId);
   const badge = document.createElement('relief-badge');
   badge.setAttribute('data-tier', result.tier);
   if (listing.itemId) badge.setAttribute('data-item-id', listing.itemId);
   if (result.entryId) badge.setAttribute('data-entry-id', result.entryId);
+  if (sample) badge.setAttribute('data-sample', '');
   const shadow = badge.attachShadow({ mode: 'open' });
   adoptStyles(shadow);
 
-  const button = document.createElement('button');
-  button.className = 'badge';
-  button.type = 'button';
-  button.textContent = label;
-  const details = [result.product, result.supplier && `供应商 ${result.supplier}`, result.county]
+  const button = make('button', `b ${result.tier}`, label);
+  if (sample) button.append(make('span', 's', t('sample')));
+  const details = [result.product, result.supplier && t('badge.supplier', { supplier: result.supplier }), result.county]
     .filter(Boolean)
-    .join('，');
-  button.setAttribute('aria-label', details ? `${label}：${details}` : label);
+    .join(t('separator'));
+  button.setAttribute(
+    'aria-label',
+    details ? t(sample ? 'badge.nameSample' : 'badge.name', { label, details }) : label,
+  );
   button.setAttribute('aria-expanded', 'false');
 
   // The panel is built when first opened: most badges are never opened, and
-  // mounting 40 of them must stay cheap on the page's main thread.
+  // mounting 60 of them must stay cheap on the page's main thread.
   let panel: HTMLElement | undefined;
-  const buildPanel = (): HTMLElement => {
-    const p = document.createElement('div');
-    p.className = 'panel';
-    p.hidden = true;
-    p.setAttribute('role', 'dialog');
-    p.setAttribute('aria-label', label);
-    const title = document.createElement('h2');
-    title.textContent = label;
-    const dl = document.createElement('dl');
-    row(dl, '产品', result.product);
-    row(dl, '供应商', result.supplier);
-    row(dl, '产地', result.county);
-    row(dl, '批次', result.batch);
-    row(dl, '有效期至', result.validUntil);
-    const reasons = document.createElement('ul');
-    for (const reason of result.reasons) {
-      const li = document.createElement('li');
-      li.textContent = formatReason(reason);
-      reasons.append(li);
-    }
-    const actionsRow = document.createElement('div');
-    actionsRow.className = 'actions';
-    const log = document.createElement('button');
-    log.type = 'button';
-    log.className = 'primary';
-    log.textContent = '记一笔';
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.textContent = '关闭';
-    const why = document.createElement('button');
-    why.type = 'button';
-    why.textContent = '为什么？';
-    why.dataset.action = 'why';
-    actionsRow.append(log, why, close);
-    p.append(title, dl, reasons, actionsRow);
-    close.addEventListener('click', () => {
-      setOpen(false);
-      button.focus();
-    });
-    log.addEventListener('click', () => actions.logPurchase(listing, result));
-    why.addEventListener('click', () => actions.explain(listing));
-    p.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        setOpen(false);
-        button.focus();
-      }
-    });
-    shadow.append(p);
-    return p;
-  };
-
-  const setOpen = (open: boolean) => {
-    if (open) panel ??= buildPanel();
-    if (!panel) return;
-    panel.hidden = !open;
+  const follow = () => panel && placePanel(panel, button);
+  const onToggle = (event: Event) => {
+    const open = (event as ToggleEvent).newState === 'open';
     button.setAttribute('aria-expanded', String(open));
     badge.toggleAttribute('data-open', open);
+    if (open) {
+      follow();
+      window.addEventListener('scroll', follow, { capture: true, passive: true });
+      window.addEventListener('resize', follow, { passive: true });
+      return;
+    }
+    window.removeEventListener('scroll', follow, { capture: true });
+    window.removeEventListener('resize', follow);
+    // Closed from inside the panel, or by Esc: focus goes back to the badge. An
+    // outside click leaves focus where that click put it.
+    const active = document.activeElement;
+    if (!active || active === document.body || active === badge) button.focus({ preventScroll: true });
   };
+  button.addEventListener('click', (event) => {
+    if (panel) return; // from the second click on, the button toggles its popover itself
+    event.preventDefault(); // this once: the button is made the panel's invoker only now
+    panel = buildPanel(listing, result, label, sample, ctx, button);
+    panel.addEventListener('toggle', onToggle);
+    shadow.append(panel);
+    button.popoverTargetElement = panel;
+    panel.showPopover();
+  });
   // Clicks stay inside: the badge sits in shop cards whose own handlers navigate.
   badge.addEventListener('click', (event) => event.stopPropagation());
-  button.addEventListener('click', (event) => {
-    event.preventDefault();
-    setOpen(!panel || panel.hidden === true);
-  });
-
   shadow.append(button);
-  anchor.after(badge);
   return badge;
 }

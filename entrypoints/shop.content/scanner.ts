@@ -1,10 +1,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { placeBadges } from '../../lib/badges/placement';
+import { type ShopTranslate, shopTranslator } from '../../lib/i18n/shop';
 import type { Listing, MatchResult } from '../../lib/match/listing';
 import { messenger } from '../../lib/messenger';
-import { readLocalSetting } from '../../lib/settings-read';
 import { adapterFor } from '../../lib/sites';
-import type { FoundOrder } from '../../lib/sites/types';
-import { mountBadge } from './badge';
+import type { FoundListing, FoundOrder } from '../../lib/sites/types';
+import { type BadgeContext, createBadge } from './badge';
 import { showOrderBar } from './order-bar';
 
 const RESCAN_DEBOUNCE_MS = 120;
@@ -15,23 +16,51 @@ const RESCAN_DEBOUNCE_MS = 120;
  * scroll) and for in-site navigation. Nothing here may throw into the page.
  */
 const actions = {
-  explain(listing: Listing) {
+  explain(listing: Listing): void {
     void messenger.sendMessage('openMatchCheck', { listing }).catch(() => undefined);
   },
-  logPurchase(listing: Listing, result: MatchResult) {
+  logPurchase(listing: Listing, result: MatchResult): void {
     void messenger.sendMessage('openPurchaseForm', { listing, result }).catch(() => undefined);
   },
   reviewOrders(orders: FoundOrder[]) {
     void messenger.sendMessage('openOrderReview', { orders }).catch(() => undefined);
   },
+  entryDetails: (entryId: string) => messenger.sendMessage('getEntryDetails', { entryId }),
 };
+
+/**
+ * What a scan needs of the user's settings, asked of the background each scan
+ * (a switched-off site stops at once): the sites switched off, the badges'
+ * texts in the user's language, and whether poverty-area products count.
+ */
+async function badgeContext(): Promise<BadgeContext & { siteSwitches: Partial<Record<string, boolean>> }> {
+  const { texts, countPovertyArea, siteSwitches } = await messenger.sendMessage('getBadgeContext', {});
+  return { t: shopTranslator(texts), countPovertyArea, siteSwitches, ...actions };
+}
+
+/** Whether a card already carries our badge (a copy of a badged card, or a rescan racing a mount). */
+const badged = (f: FoundListing) =>
+  f.card.querySelector('relief-badge') !== null || f.anchor.nextElementSibling?.localName === 'relief-badge';
+
+/** Makes the badges of one batch and places them, all at once (one layout per placing round). */
+function mountBadges(fresh: FoundListing[], results: MatchResult[], ctx: BadgeContext): void {
+  const toPlace = [];
+  for (const [i, f] of fresh.entries()) {
+    const result = results[i];
+    if (!result?.tier || !f.anchor.isConnected || badged(f)) continue;
+    const badge = createBadge(f.listing, result, ctx);
+    if (badge)
+      toPlace.push({ badge, card: f.card, spots: [...(f.spots ?? []), { el: f.anchor, at: 'after' as const }] });
+  }
+  placeBadges(toPlace);
+}
 
 /**
  * On an order list: matches every item and shows one bar counting the orders
  * (not cancelled or closed) that hold a certified item. The review page
  * matches again itself; the page's answer is only a proposal.
  */
-async function scanOrders(orders: FoundOrder[]): Promise<void> {
+async function scanOrders(orders: FoundOrder[], t: ShopTranslate): Promise<void> {
   const open = orders.filter((o) => !o.closed);
   const listings: Listing[] = open.flatMap((o) =>
     o.items.map((item) => ({ site: o.site, itemId: item.itemId, title: item.title, shopName: o.shopName })),
@@ -45,7 +74,7 @@ async function scanOrders(orders: FoundOrder[]): Promise<void> {
     if (tiers.includes('certified')) count++;
   }
   const anchor = document.querySelector('table.order-tb, [class*="index-mod__order-container___"]') ?? document.body;
-  if (anchor) showOrderBar(anchor, count, orders, actions.reviewOrders);
+  if (anchor) showOrderBar(anchor, count, orders, actions.reviewOrders, t);
 }
 
 export function startScanner(ctx: ContentScriptContext): void {
@@ -74,8 +103,8 @@ export function startScanner(ctx: ContentScriptContext): void {
       const url = new URL(location.href);
       const page = adapterFor(url);
       if (!page) return;
-      const switches = await readLocalSetting('siteSwitches');
-      if (switches[page.adapter.id] === false) return;
+      const context = await badgeContext();
+      if (context.siteSwitches[page.adapter.id] === false) return;
       if (page.kind === 'orders') {
         const orders = page.adapter.orders?.(document, url) ?? [];
         document.documentElement.dataset.reliefListings = String(orders.reduce((n, o) => n + o.items.length, 0));
@@ -83,7 +112,7 @@ export function startScanner(ctx: ContentScriptContext): void {
         // Rescans (the page's own updates) re-read the list; only a changed list is matched again.
         if (key && key !== lastOrders) {
           lastOrders = key;
-          await scanOrders(orders);
+          await scanOrders(orders, context.t);
         }
         return;
       }
@@ -96,15 +125,10 @@ export function startScanner(ctx: ContentScriptContext): void {
       root.dataset.reliefListings = String(Number(root.dataset.reliefListings ?? 0) + fresh.length);
       if (fresh.length === 0 || ctx.isInvalid) return;
       performance.mark('relief:ask');
-      const { results } = await messenger.sendMessage('matchListings', {
-        listings: fresh.map((f) => f.listing),
-      });
+      const { results } = await messenger.sendMessage('matchListings', { listings: fresh.map((f) => f.listing) });
       performance.mark('relief:answer');
       performance.mark('relief:mount-start');
-      fresh.forEach((f, i) => {
-        const result = results[i];
-        if (result?.tier && f.anchor.isConnected) mountBadge(f.anchor, f.listing, result, actions);
-      });
+      mountBadges(fresh, results, context);
       if (page.kind === 'item' && fresh[0] && results[0]) pageItem = { listing: fresh[0].listing, result: results[0] };
       performance.measure('relief:mount', 'relief:mount-start');
     } catch (error) {

@@ -1,7 +1,10 @@
 import type { CatalogueSource } from '../db/entities';
 import type { ReliefDb } from '../db/schema';
 import { type CatalogueImportPlan, planCatalogueImport } from './rows';
+import { SAMPLE_SOURCE_ID } from './sample-id';
 import { writeSource } from './store';
+
+export { isSampleEntryId, SAMPLE_SOURCE_ID } from './sample-id';
 
 /**
  * The sample catalogue loaded on first install, so that badges show before
@@ -10,7 +13,6 @@ import { writeSource } from './store';
  * poverty-area specialities. Marked 示例 everywhere and removable.
  */
 export const SAMPLE_SOURCE_NAME = '示例目录（非官方，仅供体验）';
-export const SAMPLE_SOURCE_ID = 'src:sample';
 
 const HEADERS = [
   '证书编号',

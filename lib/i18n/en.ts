@@ -114,6 +114,13 @@ export const en: Record<MessageKey, string> = {
   'purchases.save': 'Save',
   'purchases.saved': 'Saved',
   'purchases.undo': 'Undo',
+  'purchases.duplicate.order-item':
+    'Already logged: this item of order {orderNo} ({product}, {date}) is in the ledger; not saved again.',
+  'purchases.duplicate.order-number':
+    'Already logged: “{product}” of order {orderNo} ({date}) is in the ledger; not saved again.',
+  'purchases.duplicate.product-day-amount':
+    'Possible duplicate: “{product}” for the same amount on {date} is already logged. Is this another purchase?',
+  'purchases.duplicate.saveAnyway': 'Another purchase — save it',
   'purchases.recent': 'Recent purchases',
   'purchases.empty': 'No purchases yet',
   'purchases.prefill.form': 'Log a purchase',
@@ -234,6 +241,15 @@ export const en: Record<MessageKey, string> = {
     'Each pledge counts by the rule of its kind (shown under it); purchases linked to no pledge count by date.',
   'pledges.countPovertyArea': 'Also count poverty-area products',
   'popup.pledges': 'Pledge progress',
+  'popup.addPledge': 'Add a pledge',
+  'popup.pledgeLeft': '{left} to go · {percent}% done · {days} days left',
+  'popup.log': 'Log a purchase',
+  'popup.sample': 'Using the sample catalogue — its suppliers are invented.',
+  'popup.sample.import': 'Import the official list',
+  'popup.exported': 'This year’s member file (.xlsx) was exported: see your downloads.',
+  'popup.exported.noName':
+    'Exported, but your profile has no name: your coordinator cannot merge it. Fill in your name in Settings and export again.',
+  'popup.exportFailed': 'Export failed: {message}',
   'popup.noPledge': 'No pledge yet',
   'popup.month': 'This month',
   'popup.year': 'This year',
@@ -245,6 +261,8 @@ export const en: Record<MessageKey, string> = {
   'popup.paste.placeholder': 'In the JD, Taobao or Pinduoduo app: Share → Copy link, then paste here',
   'popup.paste.read': 'Read',
   'popup.paste.failed': 'No product found: paste a share text from JD, Taobao, Tmall or Pinduoduo.',
+  'popup.paste.shortLink':
+    'This is a short link ({link}); it cannot be read offline. Copy the full item link in the app, or paste it with the product title.',
   'popup.paste.found': 'Found: {title}',
   'popup.suggest': 'Unsold produce near home',
   'popup.suggest.none': 'Choose your home region in Settings to see produce near you that needs buyers.',

@@ -123,3 +123,12 @@ export function formatReason(r: Reason, language: ReasonLanguage = 'zh-CN'): str
 /** Reasons joined for one line (the eval's output, logs). */
 export const formatReasons = (reasons: readonly Reason[], language: ReasonLanguage = 'zh-CN') =>
   reasons.map((r) => formatReason(r, language)).join('；');
+
+/**
+ * The templates of one language keyed `reason.<code>`, for the content script: the background sends them
+ * with the badge texts, so the shop pages' bundle carries no table (see lib/i18n/shop.ts).
+ */
+export function reasonTemplates(language: ReasonLanguage): Record<string, string> {
+  const table = language === 'en' ? EN : ZH;
+  return Object.fromEntries(Object.entries(table).map(([code, text]) => [`reason.${code}`, text]));
+}

@@ -1,5 +1,6 @@
 import { parseDate } from '../dates';
 import { parseYuanToFen } from '../money';
+import type { BadgeSpot } from './types';
 
 /** Visible text of an element with runs of white space folded; '' when absent. */
 export function textOf(el: Element | null | undefined): string {
@@ -55,4 +56,14 @@ export function splitByQuantity(totalFen: number, quantities: readonly number[])
 /** The date a list writes (2026-03-05 10:21:33, 2026/3/5, 2026年3月5日), as YYYY-MM-DD; undefined when not a real date. */
 export function isoDateIn(text: string): string | undefined {
   return parseDate(/\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/.exec(text)?.[0]);
+}
+
+/** The badge spots a card has, from [selector, at] pairs, best first; missing ones left out. */
+export function spotsIn(card: Element, wanted: readonly (readonly [string, BadgeSpot['at']])[]): BadgeSpot[] {
+  const spots: BadgeSpot[] = [];
+  for (const [selector, at] of wanted) {
+    const el = card.querySelector(selector);
+    if (el) spots.push({ el, at });
+  }
+  return spots;
 }

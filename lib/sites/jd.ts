@@ -1,11 +1,34 @@
 import type { Listing } from '../match/listing';
-import { CLOSED_ORDER, compact, firstOf, isoDateIn, priceFenOf, splitByQuantity, textOf, titleOrText } from './dom';
+import {
+  CLOSED_ORDER,
+  compact,
+  firstOf,
+  isoDateIn,
+  priceFenOf,
+  splitByQuantity,
+  spotsIn,
+  textOf,
+  titleOrText,
+} from './dom';
 import type { FoundListing, FoundOrder, SiteAdapter } from './types';
 
 // Search cards, every era still served: the classic list to 2025 and the
 // plugin card grid from 2025. `data-sku` also sits on buttons inside classic
 // cards, so cards are selected by their own class, never by `[data-sku]` alone.
 const SEARCH_CARD = 'li.gl-item[data-sku], .plugin_goodsCardWrapper[data-sku]';
+
+// Where a badge is seen on each era's card, best first: beside the price, beside
+// the shop, on its own line after the title block (titles are clamped to two lines).
+const SPOTS_2025 = [
+  ['[class*="_priceContainer_"]', 'append'],
+  ['[class*="goods_shop_container"]', 'append'],
+  ['[class*="goods_title_container"]', 'after'],
+] as const;
+const SPOTS_CLASSIC = [
+  ['.p-price', 'append'],
+  ['.p-shop', 'append'],
+  ['.p-name', 'after'],
+] as const;
 
 function searchListings(root: ParentNode): FoundListing[] {
   const found: FoundListing[] = [];
@@ -26,6 +49,7 @@ function searchListings(root: ParentNode): FoundListing[] {
     found.push({
       card,
       anchor,
+      spots: spotsIn(card, era2025 ? SPOTS_2025 : SPOTS_CLASSIC),
       listing: compact<Listing>({
         site: 'jd',
         itemId,

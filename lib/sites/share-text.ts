@@ -50,6 +50,42 @@ const HOSTS: [RegExp, SiteId][] = [
   [/(^|\.)fupin832\.com$/, 'fupin832'],
 ];
 
+// A link as the apps share it, with or without its scheme (item.m.jd.com/product/1.html pasted bare).
+const LINK =
+  /(?:https?:\/\/[^\s「」【】"'<>]+|(?<![\w.])(?:[\w-]+\.)*(?:jd\.com|jd\.hk|3\.cn|tmall\.com|taobao\.com|tb\.cn|yangkeduo\.com|pinduoduo\.com|suning\.com|fupin832\.com)\/[^\s「」【】"'<>]*)/;
+const LINKS = new RegExp(LINK.source, 'g');
+
+// Short links only the shop's servers can resolve: never fetched (nothing leaves the browser).
+const SHORT = /^(?:3\.cn|u\.jd\.com|(?:m|e|s)\.tb\.cn|tb\.cn|s\.click\.taobao\.com|p\.pinduoduo\.com)$/;
+
+const SITE_NAMES: Record<SiteId, string> = {
+  jd: '京东',
+  taobao: '淘宝',
+  tmall: '天猫',
+  pinduoduo: '拼多多',
+  suning: '苏宁易购',
+  fupin832: '832 平台',
+};
+
+function linkIn(input: string): URL | undefined {
+  const found = LINK.exec(input)?.[0];
+  if (!found) return undefined;
+  try {
+    return new URL(/^https?:/i.test(found) ? found : `https://${found}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The short link a share text holds when it is all there is to read (3.cn,
+ * u.jd.com, m.tb.cn …): it cannot be resolved offline, so the popup says so.
+ */
+export function shortLinkIn(text: string): string | undefined {
+  const url = linkIn(text.normalize('NFKC'));
+  return url && SHORT.test(url.hostname) ? url.href : undefined;
+}
+
 // What the apps wrap around the title: calls to action, tokens, 口令.
 const BOILERPLATE = [
   /我在京东发现了一个不错的商品[^\n]*/g,
@@ -79,13 +115,7 @@ function itemIdOf(url: URL): string | undefined {
 export function parseShareText(text: string): Listing | undefined {
   const input = text.normalize('NFKC').trim();
   if (!input) return undefined;
-  const urlMatch = /https?:\/\/[^\s「」【】"'<>]+/.exec(input);
-  let url: URL | undefined;
-  try {
-    url = urlMatch ? new URL(urlMatch[0]) : undefined;
-  } catch {
-    url = undefined;
-  }
+  const url = linkIn(input);
   const tag = /【(京东|淘宝|天猫|拼多多|苏宁易购)】/.exec(input)?.[1];
   const site: SiteId | undefined =
     (tag && TAGS[tag]) ||
@@ -104,7 +134,7 @@ export function parseShareText(text: string): Listing | undefined {
   const quoted = /「([^」]{2,})」/.exec(input)?.[1];
   let title = quoted;
   if (!title) {
-    let rest = input.replace(/https?:\/\/[^\s「」【】"'<>]+/g, ' ').replace(/【[^】]*】/g, '\n');
+    let rest = input.replace(LINKS, ' ').replace(/【[^】]*】/g, '\n');
     for (const pattern of BOILERPLATE) rest = rest.replace(pattern, ' ');
     title = rest
       .split(/\n+/)
@@ -112,19 +142,18 @@ export function parseShareText(text: string): Listing | undefined {
       .filter((line) => line.length >= 2)
       .sort((a, b) => b.length - a.length)[0];
     // The 【京东】 line itself often is the title.
-    const tagged = /【(?:京东|淘宝|天猫|拼多多)】([^\n]+)/
-      .exec(input)?.[1]
-      ?.replace(/https?:\/\/\S+/g, '')
-      .trim();
+    const tagged = /【(?:京东|淘宝|天猫|拼多多)】([^\n]+)/.exec(input)?.[1]?.replace(LINKS, '').trim();
     if (tagged && tagged.length >= 2) title = tagged;
   }
   title = title?.replace(/\s+/g, ' ').trim();
+  const itemId = url && itemIdOf(url);
+  // A bare item link: its id says what it is (the matcher finds it by the shop's item ids).
+  if (!title && itemId) title = `${SITE_NAMES[site]}商品 ${itemId}`;
   if (!title) return undefined;
 
   const price =
     /[¥￥]\s*(\d+(?:\.\d{1,2})?)(?![\dA-Za-z])/.exec(input)?.[1] ?? /(\d+(?:\.\d{1,2})?)\s*元/.exec(input)?.[1];
   const listing: Listing = { site, title: title.slice(0, 500) };
-  const itemId = url && itemIdOf(url);
   if (itemId) listing.itemId = itemId;
   if (url) listing.url = url.href.slice(0, 2000);
   const priceFen = price ? parseYuanToFen(price) : undefined;

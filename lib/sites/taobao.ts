@@ -1,6 +1,16 @@
 import type { Listing } from '../match/listing';
-import { CLOSED_ORDER, compact, firstOf, isoDateIn, priceFenOf, splitByQuantity, textOf, titleOrText } from './dom';
-import type { FoundListing, FoundOrder, SiteAdapter } from './types';
+import {
+  CLOSED_ORDER,
+  compact,
+  firstOf,
+  isoDateIn,
+  priceFenOf,
+  splitByQuantity,
+  spotsIn,
+  textOf,
+  titleOrText,
+} from './dom';
+import type { BadgeSpot, FoundListing, FoundOrder, SiteAdapter } from './types';
 
 const ID_IN_HREF = /[?&]id=(\d{6,})/;
 
@@ -52,6 +62,7 @@ function card(
     shopEl: Element | null;
     priceEl: Element | null;
     placeEl: Element | null;
+    spots: BadgeSpot[];
     tmall?: boolean;
   },
 ): FoundListing | undefined {
@@ -61,6 +72,7 @@ function card(
   return {
     card: el,
     anchor: titleEl,
+    spots: parts.spots,
     listing: compact<Listing>({
       site: parts.tmall ? 'tmall' : 'taobao',
       itemId,
@@ -73,6 +85,24 @@ function card(
   };
 }
 
+// Where a badge is seen on each era's card, best first: beside the price, beside
+// the shop, on its own line after the title block (titles are clamped).
+const SPOTS_2018 = [
+  ['.price', 'append'],
+  ['.shop', 'append'],
+  ['.row-2.title', 'after'],
+] as const;
+const SPOTS_2023 = [
+  ['[class^="Price--priceWrapper"]', 'append'],
+  ['[class^="ShopInfo--shopInfo"]', 'append'],
+  ['[class^="Title--descWrapper"]', 'after'],
+] as const;
+const SPOTS_2026 = [
+  ['[class*="priceWrapper--"]', 'append'],
+  ['[class*="shopInfo--"]', 'append'],
+  ['[class*="descWrapper--"]', 'after'],
+] as const;
+
 function searchListings(root: ParentNode): FoundListing[] {
   const found: FoundListing[] = [];
   // 2018: rendered list items.
@@ -84,6 +114,7 @@ function searchListings(root: ParentNode): FoundListing[] {
       shopEl: el.querySelector('.shopname'),
       priceEl: el.querySelector('.price strong'),
       placeEl: el.querySelector('.location'),
+      spots: spotsIn(el, SPOTS_2018),
       tmall: Boolean(el.querySelector('.icon-service-tianmao')),
     });
     if (f) found.push(f);
@@ -96,6 +127,7 @@ function searchListings(root: ParentNode): FoundListing[] {
       shopEl: el.querySelector('[class*="shopNameText--"]'),
       priceEl: el.querySelector('[class*="priceInt--"]'),
       placeEl: el.querySelector('[class*="procity--"]'),
+      spots: spotsIn(el, SPOTS_2026),
       tmall: Boolean(el.querySelector('img[src*="tmall"], [class*="tmall"]')),
     });
     if (f) found.push(f);
@@ -110,6 +142,7 @@ function searchListings(root: ParentNode): FoundListing[] {
       shopEl: el.querySelector('[class^="ShopInfo--shopName"]'),
       priceEl: el.querySelector('[class^="Price--priceWrapper"], [class^="Price--priceInt"]'),
       placeEl: el.querySelector('[class^="Price--procity"]'),
+      spots: spotsIn(el, SPOTS_2023),
       tmall: /tmall\.com/.test(href),
     });
     if (f) found.push(f);

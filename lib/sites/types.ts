@@ -2,12 +2,27 @@ import type { Listing, SiteId } from '../match/listing';
 
 export type PageKind = 'item' | 'search' | 'orders';
 
-/** A listing found on a page, with the element its badge goes after. */
+/**
+ * One place a badge may go: appended inside `el` (on its line, beside the price
+ * or the shop's name) or right after it (its own line, after a title block).
+ */
+export interface BadgeSpot {
+  el: Element;
+  at: 'append' | 'after';
+}
+
+/** A listing found on a page, with the places its badge may go. */
 export interface FoundListing {
   /** The card (or page section) the listing came from: one badge per card. */
   card: Element;
-  /** The title element: the badge is placed right after it. */
+  /** The title element: the last resort, the badge right after it. */
   anchor: Element;
+  /**
+   * Where the badge may go, best first (DESIGN §5, badge contract). Checked at
+   * mount time: a spot inside a clipping ancestor of the card is skipped. After
+   * them all, the anchor.
+   */
+  spots?: BadgeSpot[];
   listing: Listing;
 }
 

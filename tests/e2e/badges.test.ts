@@ -11,6 +11,30 @@ async function badgesOn(page: Page): Promise<Record<string, string>> {
   );
 }
 
+/**
+ * The badges a person cannot see: for each, the window is scrolled (the window
+ * only: a card that clips is not scrolled inside) to bring it to the middle of
+ * the viewport, and `elementFromPoint` at its centre must return the badge.
+ */
+async function unseenBadges(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const unseen: string[] = [];
+    for (const badge of document.querySelectorAll('relief-badge')) {
+      const before = badge.getBoundingClientRect();
+      window.scrollBy(
+        before.left + before.width / 2 - innerWidth / 2,
+        before.top + before.height / 2 - innerHeight / 2,
+      );
+      const r = badge.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (hit !== badge)
+        unseen.push(`${badge.getAttribute('data-item-id')} (under ${hit?.localName}.${hit?.className})`);
+    }
+    window.scrollTo(0, 0);
+    return unseen;
+  });
+}
+
 /** Waits until the content script has read `cards` cards and the badges stop changing. */
 async function settled(page: Page, cards: number): Promise<Record<string, string>> {
   await page.waitForFunction((n) => document.documentElement.dataset.reliefListings === String(n), cards, {
@@ -49,14 +73,17 @@ describe('badges on shop pages', () => {
   for (const p of PAGES) {
     it(`${p.name}: exactly the intended cards, with the intended tiers`, async () => {
       const before = h.errors.length;
-      const page = await h.openShopPage(p.url, p.file, p.charset);
+      const page = await h.openShopPage(p.url, p.file, p.charset, p.css);
       assert.deepEqual(await settled(page, p.cards), p.badges);
+      // Seen as a person sees it: nothing of the card's layout clips or covers a badge. (Item pages are
+      // not held to it: the real 2020 capture lies under the shop's own anti-robot mask.)
+      if (p.search) assert.deepEqual(await unseenBadges(page), []);
       assert.deepEqual(h.errors.slice(before), []);
       await page.close();
     });
   }
 
-  it('puts each badge right after its own card’s title', async () => {
+  it('puts each badge in its own card, beside the price, never inside the clamped title', async () => {
     const page = await h.openShopPage(
       'https://search.jd.com/Search?keyword=%E8%85%8A%E8%82%89',
       'pages/jd-search-2025.html',
@@ -66,13 +93,82 @@ describe('badges on shop pages', () => {
       els.map((el) => [
         el.getAttribute('data-item-id'),
         el.closest('[data-sku]')?.getAttribute('data-sku'),
-        el.previousElementSibling?.getAttribute('title') ? 'title' : 'other',
+        el.parentElement?.className.includes('_priceContainer_') ? 'price' : 'other',
+        el.closest('[class*="goods_title_container"]') ? 'in title' : 'outside title',
       ]),
     );
-    for (const [item, card, prev] of placements) {
+    for (const [item, card, where, title] of placements) {
       assert.equal(card, item);
-      assert.equal(prev, 'title');
+      assert.equal(where, 'price');
+      assert.equal(title, 'outside title');
     }
+    // The pill takes no z-index of its own: the shop's menus and dialogs stay above it.
+    assert.deepEqual(
+      await page.$$eval('relief-badge', (els) => [...new Set(els.map((el) => getComputedStyle(el).zIndex))]),
+      ['auto'],
+    );
+    await page.close();
+  });
+
+  it('opens a panel in the top layer, inside the viewport, and closes it by Esc, outside click or another panel', async () => {
+    const page = await h.openShopPage(
+      'https://search.jd.com/Search?keyword=%E8%85%8A%E8%82%89',
+      'pages/jd-search-2025.html',
+    );
+    await settled(page, 8);
+    // A narrow window, the rightmost badge near its bottom edge: the panel must shift left and flip up.
+    await page.setViewportSize({ width: 1000, height: 600 });
+    const rightmost = await page.$$eval('relief-badge', (els) => {
+      const right = els.reduce((a, b) => (b.getBoundingClientRect().right > a.getBoundingClientRect().right ? b : a));
+      window.scrollBy(0, right.getBoundingClientRect().bottom - innerHeight + 20);
+      return right.getAttribute('data-item-id');
+    });
+    assert.equal(rightmost, '100023456784');
+    const badge = page.locator(`relief-badge[data-item-id="${rightmost}"]`);
+    await badge.getByRole('button').first().click();
+    const panel = badge.getByRole('dialog');
+    await panel.waitFor();
+    const seen = await badge.evaluate((el) => {
+      const p = el.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement;
+      const r = p.getBoundingClientRect();
+      const b = el.getBoundingClientRect();
+      const w = document.documentElement.clientWidth;
+      const hgt = document.documentElement.clientHeight;
+      return {
+        inside: r.left >= 0 && r.top >= 0 && r.right <= w && r.bottom <= hgt,
+        above: r.bottom <= b.top,
+        topLayer: p.matches(':popover-open'),
+        // Nothing of the page (cards, the sticky header) covers the panel's centre.
+        onTop: document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === el,
+      };
+    });
+    assert.deepEqual(seen, { inside: true, above: true, topLayer: true, onTop: true });
+    // What the panel says: the catalogue it comes from, the certificate, and whether it counts.
+    const text = (await panel.textContent()) ?? '';
+    assert.match(text, /认定已过期或已撤销，不计入您的帮扶认购/);
+    await panel.getByText('证书编号').waitFor();
+    assert.match((await panel.textContent()) ?? '', /目录.*证书编号/);
+    assert.deepEqual(await h.accessibilityViolations(page, 'relief-badge'), []);
+    await page.screenshot({ path: '.output/test-artifacts/badge-panel-rightmost.png' });
+
+    // Esc closes it, and focus is back on the badge.
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-item-id')), rightmost);
+    // An outside click closes it.
+    await badge.getByRole('button').first().click();
+    await panel.waitFor();
+    await page.mouse.click(5, 300);
+    await panel.waitFor({ state: 'hidden' });
+    // Another panel opening closes the first.
+    await badge.getByRole('button').first().click();
+    await panel.waitFor();
+    const other = page.locator('relief-badge[data-item-id="100023456782"]');
+    await other.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await other.getByRole('button').first().click();
+    await other.getByRole('dialog').waitFor();
+    await panel.waitFor({ state: 'hidden' });
+    assert.match((await other.getByRole('dialog').textContent()) ?? '', /不是认定产品，不计入您的帮扶认购/);
     await page.close();
   });
 
@@ -169,6 +265,35 @@ describe('badges on shop pages', () => {
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'hidden' });
     await form.close();
+    await page.close();
+  });
+});
+
+describe('badges while the bundled sample catalogue is active', () => {
+  let h: Harness;
+  before(async () => {
+    h = await Harness.start();
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  it('say 示例 on the pill and in the panel, and are still seen whole', async () => {
+    const page = await h.openShopPage(
+      'https://search.jd.com/Search?keyword=%E8%85%8A%E8%82%89',
+      'pages/jd-search-2025.html',
+    );
+    const badge = page.locator('relief-badge[data-item-id="100023456781"]');
+    await badge.waitFor();
+    assert.equal(await badge.getAttribute('data-sample'), '');
+    assert.match((await badge.getByRole('button').first().textContent()) ?? '', /认定帮扶产品\s*示例/);
+    assert.match((await badge.getByRole('button').first().getAttribute('aria-label')) ?? '', /示例目录/);
+    assert.deepEqual(await unseenBadges(page), []);
+    await badge.getByRole('button').first().click();
+    const panel = badge.getByRole('dialog');
+    await panel.getByText(/内置的示例目录，供应商为虚构/).waitFor();
+    await panel.getByText('证书编号').waitFor();
+    await page.screenshot({ path: '.output/test-artifacts/badge-sample-panel.png' });
     await page.close();
   });
 });

@@ -14,6 +14,14 @@ export interface ServedPage {
   url: string | ((url: string) => boolean);
   file: string;
   charset?: string;
+  /** A stylesheet (a fixture path) put into the page's head: the shop's layout rules a real capture only links to. */
+  css?: string;
+}
+
+/** Puts a stylesheet's text at the end of the page's head (or its start, when it has none). */
+export function withStyles(html: string, css: string): string {
+  const style = `<style data-fixture-styles>${css}</style>`;
+  return /<\/head>/i.test(html) ? html.replace(/<\/head>/i, () => `${style}</head>`) : `${style}${html}`;
 }
 
 /**
@@ -35,7 +43,8 @@ export function servedAt(served: readonly ServedPage[], url: string): ServedPage
 export function fixtureResponse(page: ServedPage): { status: number; contentType: string; body: Buffer } {
   const bytes = readFileSync(join(FIXTURES, page.file));
   const charset = page.charset ?? 'utf-8';
-  const html = disableScripts(iconv.decode(bytes, charset));
+  let html = disableScripts(iconv.decode(bytes, charset));
+  if (page.css) html = withStyles(html, readFileSync(join(FIXTURES, page.css), 'utf8'));
   return { status: 200, contentType: `text/html; charset=${charset}`, body: iconv.encode(html, charset) };
 }
 
@@ -48,6 +57,10 @@ export const BADGE_PAGES: {
   url: string;
   file: string;
   charset?: string;
+  /** The shop's layout rules, for a real capture that only links to its stylesheet. */
+  css?: string;
+  /** A search layout: cards with clamped titles and clipping boxes. */
+  search?: boolean;
   cards: number;
   badges: Record<string, string>;
 }[] = [
@@ -55,6 +68,8 @@ export const BADGE_PAGES: {
     name: 'JD search 2018 (real)',
     url: 'https://search.jd.com/Search?keyword=%E6%BF%80%E5%85%89%E6%89%93%E5%8D%B0',
     file: 'pages/jd-search-2018.html',
+    css: 'pages/styles/jd-search-2018.css',
+    search: true,
     cards: 30,
     badges: { '778781': 'certified', '216237': 'certified', '1145689': 'expired' },
   },
@@ -62,6 +77,7 @@ export const BADGE_PAGES: {
     name: 'JD search 2025',
     url: 'https://search.jd.com/Search?keyword=%E8%85%8A%E8%82%89',
     file: 'pages/jd-search-2025.html',
+    search: true,
     cards: 8,
     badges: {
       '100023456781': 'certified',
@@ -89,6 +105,8 @@ export const BADGE_PAGES: {
     name: 'Taobao search 2018 (real)',
     url: 'https://s.taobao.com/search?q=ipad',
     file: 'pages/taobao-search-2018.html',
+    css: 'pages/styles/taobao-search-2018.css',
+    search: true,
     cards: 48,
     badges: { '566741234264': 'certified', '552647276387': 'expired' },
   },
@@ -96,6 +114,7 @@ export const BADGE_PAGES: {
     name: 'Taobao search 2023',
     url: 'https://s.taobao.com/search?q=%E8%84%90%E6%A9%99',
     file: 'pages/taobao-search-2023.html',
+    search: true,
     cards: 4,
     badges: { '700000000001': 'certified', '700000000003': 'poverty-area' },
   },
@@ -103,6 +122,7 @@ export const BADGE_PAGES: {
     name: 'Taobao search 2026',
     url: 'https://s.taobao.com/search?q=%E6%9C%A8%E8%80%B3',
     file: 'pages/taobao-search-2026.html',
+    search: true,
     cards: 4,
     badges: { '710000000001': 'certified', '710000000003': 'poverty-area' },
   },

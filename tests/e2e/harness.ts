@@ -65,8 +65,8 @@ export class Harness {
   }
 
   /** Serves `file` at `url` and opens it. */
-  async openShopPage(url: string, file: string, charset?: string): Promise<Page> {
-    this.serve({ url, file, charset });
+  async openShopPage(url: string, file: string, charset?: string, css?: string): Promise<Page> {
+    this.serve({ url, file, charset, css });
     const page = await this.context.newPage();
     await page.goto(url);
     return page;
@@ -86,16 +86,20 @@ export class Harness {
    * as "rule: target" lines. axe is evaluated through the debugger protocol,
    * which extension pages' CSP does not block.
    */
-  async accessibilityViolations(page: Page): Promise<string[]> {
+  async accessibilityViolations(page: Page, include?: string): Promise<string[]> {
     axeSource ??= readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
     await page.evaluate(axeSource);
-    return page.evaluate(async () => {
+    return page.evaluate(async (only) => {
       const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResults> } }).axe;
-      const results = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'], resultTypes: ['violations'] });
+      // `include`: only our own elements (and their shadow trees) on a shop's page, whose own styles are not ours.
+      const results = await axe.run(only ? { include: [only] } : document, {
+        runOnly: ['wcag2a', 'wcag2aa'],
+        resultTypes: ['violations'],
+      });
       return results.violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-    });
+    }, include);
   }
 
   async close(): Promise<void> {

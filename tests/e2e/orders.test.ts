@@ -102,4 +102,55 @@ describe('importing purchases from order lists', () => {
     await review.close();
     await shop.close();
   });
+
+  it('a double-click on 保存 stores one purchase, and an order logged by hand is not imported again', async () => {
+    const before = await ledgerCount(h);
+    const page = await h.openExtensionPage('dashboard.html#/purchases');
+    const form = page.getByTestId('purchase-form');
+    await form.locator('[data-field="purchasedOn"]').fill('2026-03-08');
+    await form.locator('[data-field="product"]').fill('安化黑茶');
+    await form.locator('[data-field="shop"]').fill('梅山黑茶旗舰店');
+    await form.locator('[data-field="amount"]').fill('128.00');
+    await form.locator('[data-field="orderNo"]').fill('1789012345678901234');
+    await page.getByTestId('purchase-save').dblclick();
+    await form.getByTestId('purchase-saved').waitFor();
+    // The form starts afresh: a third click saves nothing (it asks for a product).
+    assert.equal(await form.locator('[data-field="product"]').inputValue(), '');
+    await page.getByTestId('purchase-save').click();
+    await form.getByText('请填写产品名称').waitFor();
+    assert.equal(await ledgerCount(h), before + 1, 'one purchase for a double-click');
+
+    // Typed again by hand (same product, day and amount, no order number): asked, not saved.
+    await form.locator('[data-field="purchasedOn"]').fill('2026-03-08');
+    await form.locator('[data-field="product"]').fill('安化黑茶');
+    await form.locator('[data-field="amount"]').fill('128.00');
+    await page.getByTestId('purchase-save').click();
+    await form
+      .locator('[data-testid="purchase-duplicate"][data-kind="ask"]')
+      .getByText(/可能重复/)
+      .waitFor();
+    assert.equal(await ledgerCount(h), before + 1);
+    await page.close();
+
+    // The same order on Taobao's list: its row says why it is not imported, and importing adds nothing for it.
+    const shop = await h.openShopPage(TAOBAO_ORDERS, 'pages/taobao-orders.html');
+    const review = await openReview(h, shop);
+    const row = review.locator('[data-testid="order-item"][data-key="taobao:1789012345678901234:612345678901"]');
+    await row
+      .locator('[data-testid="order-duplicate"][data-kind="same"]')
+      .getByText(/已记录过/)
+      .waitFor();
+    assert.equal(await row.getAttribute('data-imported'), 'true');
+    await review.getByTestId('orders-import').click();
+    await review.locator('[data-testid="orders-done"]').waitFor();
+    const added = Number(await review.getByTestId('orders-done').getAttribute('data-added'));
+    assert.equal(await ledgerCount(h), before + 1 + added);
+    const table = await h.openExtensionPage('dashboard.html#/purchases');
+    const teaRows = table.getByTestId('purchases-table').getByRole('row', { name: /安化黑茶/ });
+    await teaRows.first().waitFor();
+    assert.equal(await teaRows.count(), 1, 'the order item is in the ledger once');
+    await table.close();
+    await review.close();
+    await shop.close();
+  });
 });

@@ -77,8 +77,14 @@ describe('the popup', () => {
   it('logs a purchase with the keyboard alone', async () => {
     const popup = await h.openExtensionPage('popup.html');
     const form = popup.getByTestId('purchase-form');
+    // 记一笔 is one line until opened: Tab to it and open it with Enter.
+    for (let i = 0; i < 20; i++) {
+      await popup.keyboard.press('Tab');
+      if (await popup.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'popup-log')) break;
+    }
+    await popup.keyboard.press('Enter');
     await form.locator('[data-field="purchasedOn"]').waitFor();
-    // Tab from the top of the page until the product field has the focus.
+    // Tab on until the product field has the focus.
     for (let i = 0; i < 40; i++) {
       await popup.keyboard.press('Tab');
       if (await popup.evaluate(() => document.activeElement?.getAttribute('data-field') === 'product')) break;
@@ -99,6 +105,7 @@ describe('the popup', () => {
 
   it('reads a share text pasted from the phone and prefills the form', async () => {
     const popup = await h.openExtensionPage('popup.html');
+    await popup.getByTestId('popup-log').click();
     await popup.getByText('粘贴手机分享的商品').click();
     await popup.getByTestId('paste-share').fill('明天下午三点开会');
     await popup.getByTestId('paste-read').click();
@@ -113,6 +120,48 @@ describe('the popup', () => {
     assert.equal(await form.locator('[data-field="product"]').inputValue(), example.title);
     assert.equal(await form.locator('[data-field="unitPrice"]').inputValue(), '19.90');
     assert.equal(await form.locator('[data-field="url"]').count(), 0, 'the link is kept, not shown as a field');
+    await popup.close();
+  });
+
+  it('prefills from a pasted bare JD link; a short link is named and leaves the form as it was', async () => {
+    const popup = await h.openExtensionPage('popup.html');
+    await popup.getByTestId('popup-log').click();
+    await popup.getByText('粘贴手机分享的商品').click();
+    await popup.getByTestId('paste-share').fill('【京东】https://3.cn/1Xy');
+    await popup.getByTestId('paste-read').click();
+    await popup
+      .getByTestId('paste-message')
+      .getByText(/这是短链接（https:\/\/3\.cn\/1Xy）/)
+      .waitFor();
+    const form = popup.getByTestId('purchase-form');
+    assert.equal(await form.locator('[data-field="product"]').inputValue(), '');
+    await popup.getByTestId('paste-share').fill('item.m.jd.com/product/100023456781.html');
+    await popup.getByTestId('paste-read').click();
+    await popup
+      .getByTestId('paste-message')
+      .getByText(/已识别/)
+      .waitFor();
+    // The sample catalogue knows this JD item by its id: the form takes the catalogue's product.
+    await form.locator('[data-field="product"]').waitFor();
+    assert.match(await form.locator('[data-field="product"]').inputValue(), /城口老腊肉|京东商品 100023456781/);
+    await popup.close();
+  });
+
+  it('fits 380 × 600: progress, 记一笔, the suggestions and the export without scrolling (screenshot kept)', async () => {
+    const popup = await h.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.goto(h.extensionUrl('popup.html'));
+    await popup.getByTestId('popup-catalogue-count').waitFor();
+    const bottoms = await popup.evaluate(() =>
+      [
+        '.popup-progress',
+        '[data-testid="popup-log"]',
+        'section[aria-label="家乡滞销农产品"] h2',
+        '[data-testid="popup-export"]',
+      ].map((sel) => Math.round(document.querySelector(sel)?.getBoundingClientRect().bottom ?? 9999)),
+    );
+    for (const bottom of bottoms) assert.ok(bottom <= 600, `${bottoms.join(', ')} all within 600 px`);
+    await popup.screenshot({ path: '.output/test-artifacts/popup-380x600.png' });
     await popup.close();
   });
 });

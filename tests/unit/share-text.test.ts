@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseShareText, SHARE_TEXT_EXAMPLES } from '../../lib/sites/share-text';
+import { parseShareText, SHARE_TEXT_EXAMPLES, shortLinkIn } from '../../lib/sites/share-text';
 
 describe('share texts pasted from the shop apps', () => {
   for (const example of SHARE_TEXT_EXAMPLES) {
@@ -27,5 +27,32 @@ describe('share texts pasted from the shop apps', () => {
     expect(parseShareText('明天下午三点开会')).toBeUndefined();
     expect(parseShareText('')).toBeUndefined();
     expect(parseShareText('【京东】https://3.cn/1Xy')).toBeUndefined();
+  });
+
+  it('reads bare item links, with or without their scheme', () => {
+    expect(parseShareText('https://item.m.jd.com/product/100023456781.html')).toMatchObject({
+      site: 'jd',
+      itemId: '100023456781',
+      title: '京东商品 100023456781',
+    });
+    expect(parseShareText('item.jd.com/100023456781.html')).toMatchObject({ site: 'jd', itemId: '100023456781' });
+    expect(parseShareText('https://item.taobao.com/item.htm?id=612345678901&spm=a1')).toMatchObject({
+      site: 'taobao',
+      itemId: '612345678901',
+    });
+    expect(parseShareText('detail.tmall.com/item.htm?id=730000000001')).toMatchObject({
+      site: 'tmall',
+      itemId: '730000000001',
+    });
+    expect(parseShareText('https://mobile.yangkeduo.com/goods.html?goods_id=123456789')).toMatchObject({
+      site: 'pinduoduo',
+      itemId: '123456789',
+    });
+  });
+
+  it('names a short link that cannot be resolved offline', () => {
+    expect(shortLinkIn('【京东】https://3.cn/1Xy')).toBe('https://3.cn/1Xy');
+    expect(shortLinkIn('复制打开淘宝 https://m.tb.cn/h.abc')).toBe('https://m.tb.cn/h.abc');
+    expect(shortLinkIn('https://item.jd.com/100023456781.html')).toBeUndefined();
   });
 });
