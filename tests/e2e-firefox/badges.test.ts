@@ -70,7 +70,7 @@ describe('Firefox: badges on shop pages', () => {
     // The badge's own button is what is drawn at its centre, with its label.
     const seen = await page.evaluate(() => {
       const badge = document.querySelector('relief-badge');
-      const button = badge?.shadowRoot?.querySelector('button.badge');
+      const button = badge?.shadowRoot?.querySelector('button[aria-label]');
       if (!badge || !button) return null;
       button.scrollIntoView({ block: 'center' });
       const r = button.getBoundingClientRect();
@@ -89,7 +89,7 @@ describe('Firefox: badges on shop pages', () => {
     assert.equal(seen.text, ITEM_PAGE.tierLabel);
     assert.match(seen.label ?? '', ITEM_PAGE.badgeLabel);
 
-    await (await page.waitForSelector('relief-badge >>> button.badge'))?.click();
+    await (await page.waitForSelector('relief-badge >>> button[aria-label]'))?.click();
     const panel = await page.waitForSelector('relief-badge >>> [role="dialog"]', { visible: true });
     assert.match((await panel?.evaluate((el) => el.textContent)) ?? '', ITEM_PAGE.panelText);
 
