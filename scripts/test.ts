@@ -3,7 +3,7 @@
  * `N passed, N failed` that totals every suite. Each check that is not a test
  * suite (lint, typecheck, builds, web-ext lint) counts as one.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureBrowser } from './browser';
 import { ensureFirefox } from './firefox';
 import { bin, run } from './run';
@@ -12,6 +12,8 @@ interface Tally {
   name: string;
   passed: number;
   failed: number;
+  /** Tests that said why they could not run here (a real capture in an absent ../shared). */
+  skipped?: number;
 }
 
 const tallies: Tally[] = [];
@@ -31,6 +33,7 @@ async function unit(): Promise<void> {
   console.log('\n━━ unit: vitest');
   mkdirSync('.output/test-results', { recursive: true });
   const json = '.output/test-results/vitest.json';
+  rmSync(json, { force: true }); // a crashed run must not be read as the last one's results
   const { code } = await run(bin('vitest'), [
     'run',
     '--reporter=default',
@@ -40,7 +43,12 @@ async function unit(): Promise<void> {
   try {
     const report = JSON.parse(readFileSync(json, 'utf8'));
     const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
-    tallies.push({ name: 'unit', passed: report.numPassedTests, failed });
+    tallies.push({
+      name: 'unit',
+      passed: report.numPassedTests,
+      failed,
+      skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+    });
   } catch {
     tallies.push({ name: 'unit', passed: 0, failed: 1 });
   }
@@ -75,7 +83,7 @@ async function e2e(name: string, driver: string, dir: string, ensure: () => stri
   const count = (label: string) => Number(new RegExp(`^ℹ ${label} (\\d+)$`, 'm').exec(output)?.[1] ?? 0);
   const passed = count('pass');
   const failed = count('fail') + count('cancelled') + (code !== 0 && count('fail') === 0 ? 1 : 0);
-  tallies.push({ name, passed, failed });
+  tallies.push({ name, passed, failed, skipped: count('skipped') + count('todo') });
 }
 
 await check('lint', bin('biome'), ['check', '.']);
@@ -88,8 +96,11 @@ if (chromeOk) await e2e('e2e', 'playwright-core (Chromium)', 'tests/e2e', ensure
 if (firefoxOk) await e2e('e2e:firefox', 'puppeteer-core (Firefox)', 'tests/e2e-firefox', ensureFirefox);
 
 console.log('\n━━ summary');
-for (const t of tallies) console.log(`  ${t.name.padEnd(14)} ${t.passed} passed, ${t.failed} failed`);
+const skippedText = (n: number) => (n ? `, ${n} skipped` : '');
+for (const t of tallies)
+  console.log(`  ${t.name.padEnd(14)} ${t.passed} passed, ${t.failed} failed${skippedText(t.skipped ?? 0)}`);
 const passed = tallies.reduce((n, t) => n + t.passed, 0);
 const failed = tallies.reduce((n, t) => n + t.failed, 0);
-console.log(`${passed} passed, ${failed} failed`);
+const skipped = tallies.reduce((n, t) => n + (t.skipped ?? 0), 0);
+console.log(`${passed} passed, ${failed} failed${skippedText(skipped)}`);
 process.exit(failed === 0 ? 0 : 1);

@@ -3,11 +3,24 @@
  * served at their real addresses, and what a person should see on them.
  * tests/e2e (Chromium) and tests/e2e-firefox (Firefox) read them from here.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 
 export const FIXTURES = join(process.cwd(), 'tests/fixtures');
+/**
+ * The real page captures stay in ../shared/fixtures (data taken from public repositories is never copied
+ * here); a fixture path `shared:pages/…` names one of them. CI has ../shared beside the clone.
+ */
+export const SHARED_FIXTURES = join(process.cwd(), '../shared/fixtures');
+const SHARED = 'shared:';
+
+export const fixturePath = (file: string) =>
+  file.startsWith(SHARED) ? join(SHARED_FIXTURES, file.slice(SHARED.length)) : join(FIXTURES, file);
+
+/** Why a case cannot run here (its real capture is in an absent ../shared), or false. */
+export const missingFixture = (file: string): string | false =>
+  existsSync(fixturePath(file)) ? false : `${fixturePath(file)} is not here (../shared is absent): skipped`;
 
 export interface ServedPage {
   /** Exact URL, or a test on the URL. */
@@ -41,7 +54,7 @@ export function servedAt(served: readonly ServedPage[], url: string): ServedPage
 
 /** A fixture page's response: in the file's own encoding (Tmall pages may be GBK), scripts off. */
 export function fixtureResponse(page: ServedPage): { status: number; contentType: string; body: Buffer } {
-  const bytes = readFileSync(join(FIXTURES, page.file));
+  const bytes = readFileSync(fixturePath(page.file));
   const charset = page.charset ?? 'utf-8';
   let html = disableScripts(iconv.decode(bytes, charset));
   if (page.css) html = withStyles(html, readFileSync(join(FIXTURES, page.css), 'utf8'));
@@ -67,7 +80,7 @@ export const BADGE_PAGES: {
   {
     name: 'JD search 2018 (real)',
     url: 'https://search.jd.com/Search?keyword=%E6%BF%80%E5%85%89%E6%89%93%E5%8D%B0',
-    file: 'pages/jd-search-2018.html',
+    file: 'shared:pages/jd-search-2018.html',
     css: 'pages/styles/jd-search-2018.css',
     search: true,
     cards: 30,
@@ -104,7 +117,7 @@ export const BADGE_PAGES: {
   {
     name: 'Taobao search 2018 (real)',
     url: 'https://s.taobao.com/search?q=ipad',
-    file: 'pages/taobao-search-2018.html',
+    file: 'shared:pages/taobao-search-2018.html',
     css: 'pages/styles/taobao-search-2018.css',
     search: true,
     cards: 48,
@@ -129,7 +142,7 @@ export const BADGE_PAGES: {
   {
     name: 'Taobao item 2020 (real)',
     url: 'https://item.taobao.com/item.htm?id=562283240178',
-    file: 'pages/taobao-item-2020.html',
+    file: 'shared:pages/taobao-item-2020.html',
     cards: 1,
     badges: { '562283240178': 'certified' },
   },

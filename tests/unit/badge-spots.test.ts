@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '../../lib/sites';
+import { pagePath, sharedPagesPresent } from './helpers';
 
 function spotsOn(file: string, address: string): string[][] {
-  document.documentElement.innerHTML = readFileSync(join('tests/fixtures/pages', file), 'utf8');
+  document.documentElement.innerHTML = readFileSync(pagePath(file), 'utf8');
   const url = new URL(address);
   const found = adapterFor(url)?.adapter.listings(document, url) ?? [];
   return found.map((f) => (f.spots ?? []).map((s) => `${s.at} ${s.el.className.split(' ')[0]}`));
@@ -22,13 +22,13 @@ describe('badge spots of the search layouts', () => {
     ]);
   });
 
-  it('JD 2018: .p-price, .p-shop, after .p-name', () => {
-    const spots = spotsOn('jd-search-2018.html', 'https://search.jd.com/Search?keyword=x');
+  it.skipIf(!sharedPagesPresent)('JD 2018: .p-price, .p-shop, after .p-name', () => {
+    const spots = spotsOn('shared:jd-search-2018.html', 'https://search.jd.com/Search?keyword=x');
     expect(spots[0]).toEqual(['append p-price', 'append p-shop', 'after p-name']);
   });
 
   it('Taobao 2018, 2023 and 2026: price row, shop row, after the title block', () => {
-    expect(spotsOn('taobao-search-2018.html', 'https://s.taobao.com/search?q=ipad')[0]).toEqual([
+    expect(spotsOn('shared:taobao-search-2018.html', 'https://s.taobao.com/search?q=ipad')[0]).toEqual([
       'append price',
       'append shop',
       'after row',

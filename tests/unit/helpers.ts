@@ -1,9 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Purchase } from '../../lib/db/entities';
 
 // Tests run from the project root (npm scripts); happy-dom replaces URL, so no import.meta.url here.
 export const FIXTURES = join(process.cwd(), 'tests/fixtures/');
+/** The real page captures: in ../shared, never copied here (data taken from public repositories). */
+export const SHARED_PAGES = join(process.cwd(), '../shared/fixtures/pages/');
+/** Whether ../shared holds the real captures (CI has it beside the clone); tests that read them skip otherwise. */
+export const sharedPagesPresent = existsSync(SHARED_PAGES);
+if (!sharedPagesPresent) console.warn(`${SHARED_PAGES} is not here: the tests of the real page captures are skipped`);
+
+/** A fixture page's path: `shared:` names a real capture in ../shared/fixtures/pages. */
+export const pagePath = (file: string) =>
+  file.startsWith('shared:') ? `${SHARED_PAGES}${file.slice(7)}` : `${FIXTURES}pages/${file}`;
 
 export function readFixture(path: string): string {
   return readFileSync(`${FIXTURES}${path}`, 'utf8');
@@ -11,7 +20,8 @@ export function readFixture(path: string): string {
 
 /** Parses a saved page into a detached document, as the content script would see it. */
 export function loadPage(path: string): Document {
-  return new DOMParser().parseFromString(readFixture(path), 'text/html');
+  const text = path.startsWith('shared:') ? readFileSync(pagePath(path), 'utf8') : readFixture(path);
+  return new DOMParser().parseFromString(text, 'text/html');
 }
 
 /** A purchase as the ledger stores it: a certified 祁东黄花菜 from JD unless told otherwise. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { jd } from '../../lib/sites/jd';
-import { loadPage } from './helpers';
+import { loadPage, sharedPagesPresent } from './helpers';
 
-describe('JD search, 2018 layout (real capture)', () => {
-  const doc = loadPage('pages/jd-search-2018.html');
+describe.skipIf(!sharedPagesPresent)('JD search, 2018 layout (real capture)', () => {
+  const doc = loadPage('shared:jd-search-2018.html');
   const url = new URL('https://search.jd.com/Search?keyword=激光打印');
   const found = jd.listings(doc, url);
 
