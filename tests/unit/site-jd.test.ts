@@ -3,9 +3,10 @@ import { jd } from '../../lib/sites/jd';
 import { loadPage, sharedPagesPresent } from './helpers';
 
 describe.skipIf(!sharedPagesPresent)('JD search, 2018 layout (real capture)', () => {
-  const doc = loadPage('shared:jd-search-2018.html');
-  const url = new URL('https://search.jd.com/Search?keyword=激光打印');
-  const found = jd.listings(doc, url);
+  // Read only when the suite runs: a skipped suite's body is still collected.
+  const found = sharedPagesPresent
+    ? jd.listings(loadPage('shared:jd-search-2018.html'), new URL('https://search.jd.com/Search?keyword=激光打印'))
+    : [];
 
   it('finds each of the 30 cards once, despite data-sku on buttons', () => {
     expect(found).toHaveLength(30);
