@@ -112,7 +112,17 @@ await popup.waitForSelector('h1');
 await popup.screenshot({ path: `${OUT}/popup.png` });
 console.log(`popup → ${OUT}/popup.png`);
 
-for (const route of ['overview', 'purchases', 'catalogue', 'unsold', 'pledges', 'coordinator', 'orders', 'settings']) {
+for (const route of [
+  'overview',
+  'purchases',
+  'catalogue',
+  'unsold',
+  'pledges',
+  'coordinator',
+  'orders',
+  'settings',
+  'check',
+]) {
   const page = await h.openExtensionPage(`dashboard.html#/${route}`);
   await page.waitForSelector(`[data-route="${route}"]`);
   await page.waitForTimeout(500);
