@@ -8,7 +8,7 @@
 import { areaOf, cityNameOf, provinceOf } from '../regions/divisions';
 import { countyCore, prefectureCore } from '../regions/names';
 import { placeAt, placesAgree } from '../regions/places';
-import { foldText, nfkc, toSimplified } from './normalize';
+import { nfkc, toSimplified } from './normalize';
 
 // ── Title preparation ────────────────────────────────────────────────────────
 
@@ -422,6 +422,3 @@ export function matchProduct(pattern: ProductPattern, title: PreparedTitle): Pro
 /** A readable form of a pattern alternative ("iphone 13 手机"). */
 export const patternText = (alternative: string) =>
   alternative.replaceAll('+', '').replaceAll('#', '').replaceAll('_', ' ');
-
-/** Kept for callers that compare plain names (the unsold register): the folded name without spaces. */
-export const compactName = (name: string) => foldText(cleanText(name)).replace(/[^\p{L}\p{N}]+/gu, '');
