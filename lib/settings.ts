@@ -1,13 +1,38 @@
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, SETTING_NAMES, type SettingName, type Settings } from './settings-defaults';
+import {
+  DEFAULT_SETTINGS,
+  readSetting,
+  SETTING_MIGRATIONS,
+  SETTING_NAMES,
+  SETTING_VERSION,
+  type SettingName,
+  type Settings,
+  SettingsSchema,
+} from './settings-schema';
 
-// Settings live in storage.local: content scripts need some of them and cannot
-// open the extension's IndexedDB. Each item is versioned so it can migrate.
-function item<K extends SettingName>(name: K): WxtStorageItem<Settings[K], Record<string, never>> {
-  return storage.defineItem<Settings[K]>(`local:${name}`, { fallback: DEFAULT_SETTINGS[name], version: 1 });
+/** One setting in storage.local, parsed on every read, checked on every write. */
+export interface SettingItem<V> {
+  getValue(): Promise<V>;
+  setValue(value: V): Promise<void>;
+  watch(callback: (value: V) => void): () => void;
 }
 
-export const settings: { [K in SettingName]: WxtStorageItem<Settings[K], Record<string, never>> } = {
+// Settings live in storage.local, each under its own name; WXT keeps the
+// version beside it (`name$`) and runs SETTING_MIGRATIONS when it is older.
+function item<K extends SettingName>(name: K): SettingItem<Settings[K]> {
+  const raw: WxtStorageItem<unknown, Record<string, never>> = storage.defineItem<unknown>(`local:${name}`, {
+    fallback: DEFAULT_SETTINGS[name],
+    version: SETTING_VERSION,
+    migrations: SETTING_MIGRATIONS[name],
+  });
+  return {
+    getValue: async () => readSetting(name, await raw.getValue()),
+    setValue: async (value) => raw.setValue(SettingsSchema.shape[name].parse(value)),
+    watch: (callback) => raw.watch((value) => callback(readSetting(name, value))),
+  };
+}
+
+export const settings: { [K in SettingName]: SettingItem<Settings[K]> } = {
   language: item('language'),
   siteSwitches: item('siteSwitches'),
   showHints: item('showHints'),
@@ -27,7 +52,7 @@ export async function readAllSettings(): Promise<Settings> {
 export async function writeAllSettings(values: Settings): Promise<void> {
   await Promise.all(
     SETTING_NAMES.map((name) =>
-      (settings[name] as WxtStorageItem<unknown, Record<string, never>>).setValue(values[name]),
+      (settings[name] as SettingItem<unknown>).setValue(SettingsSchema.shape[name].parse(values[name])),
     ),
   );
 }
