@@ -11,7 +11,7 @@ import {
   PurchaseSchema,
   UnsoldGoodSchema,
 } from '../../lib/db/entities';
-import { ReliefDb } from '../../lib/db/schema';
+import { ReliefDb, SCHEMA_HISTORY } from '../../lib/db/schema';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings-schema';
 import { FIXTURES } from './helpers';
 
@@ -69,6 +69,13 @@ describe('schema versions', () => {
     const db = new ReliefDb(dbName());
     expect(files.map((f) => Number(f.slice(1, -5))).sort()).toEqual(Array.from({ length: db.verno }, (_, i) => i + 1));
     for (const file of files) expect(saved(file).capturedBy, file).toBe('scripts/saved-db/capture.ts');
+  });
+
+  it.each(files)('declares the version of %s exactly as it shipped', (file) => {
+    const data = saved(file);
+    const declared: Record<string, string | null> = {};
+    for (const step of SCHEMA_HISTORY.filter((v) => v.version <= data.version)) Object.assign(declared, step.stores);
+    expect(declared).toEqual(data.stores);
   });
 
   // Read Frog's loop: every saved version is opened by today's schema, which upgrades it.
