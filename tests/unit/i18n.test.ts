@@ -25,4 +25,9 @@ describe('i18n', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
     for (const text of [...Object.values(en), ...Object.values(zhCN)]) expect(text.trim()).not.toBe('');
   });
+
+  it('asks the same parameters in both languages', () => {
+    const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) expect(names(en[key]), key).toEqual(names(zhCN[key]));
+  });
 });
