@@ -1,15 +1,16 @@
 import { Alert, Button, Card, Input, Popconfirm, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { saveFile } from '../../components/save-file';
 import { TONE } from '../../components/tone';
 import { problemsByRow, REPORT_ROWS } from '../../lib/catalogue/report';
-import { deleteSource, findEntries, listSources } from '../../lib/catalogue/store';
+import { deleteSource, findEntries, listSources, sweepStaleStagings } from '../../lib/catalogue/store';
 import { todayIso } from '../../lib/dates';
 import type { CatalogueEntry } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
-import { MIN_PART_BYTES } from '../../lib/tables/limits';
+import { declaredZipBreach, MIN_PART_BYTES } from '../../lib/tables/limits';
+import { tableFileKind, zipBreachError } from '../../lib/tables/table';
 import CatalogueWorker from './catalogue-worker?worker';
 import type { ReadingSummary, WorkerReply, WorkerRequest } from './catalogue-worker-protocol';
 
@@ -75,6 +76,13 @@ function ImportWizard() {
       const start = performance.now();
       const bytes = new Uint8Array(await file.arrayBuffer());
       const fileMs = performance.now() - start;
+      // A zip bomb that says what it is, in its directory, is refused here, in the user's language (the worker inflates the rest to check).
+      const breach = tableFileKind({ name: file.name, bytes }) === 'xlsx' ? declaredZipBreach(bytes) : undefined;
+      const problem = breach && zipBreachError(file.name, breach).problem;
+      if (problem) {
+        setError(t('table.error', { file: file.name, reason: t(problem.key, problem.params) }));
+        return;
+      }
       const answer = await ask({ type: 'read', name: file.name, bytes, sourceName, today: todayIso() }, [bytes.buffer]);
       // Where the time went, for the bench: the file read, and the worker's answer in all.
       if (answer.type === 'report') setReading({ ...answer.summary, fileMs, answerMs: performance.now() - start });
@@ -351,6 +359,10 @@ function EntrySearch() {
 }
 
 export function Catalogue() {
+  // An import a closed tab or a crash interrupted left its staged chunks: swept as the page opens.
+  useEffect(() => {
+    void sweepStaleStagings(getDb()).catch(() => {});
+  }, []);
   return (
     <>
       <ImportWizard />

@@ -9,7 +9,12 @@
  * the written parts become the source's entries in one transaction here.
  */
 import '../../lib/zod';
-import { commitCatalogueImport, parseCatalogueFile, TableFileError } from '../../lib/catalogue/import';
+import {
+  checkTableFileLimits,
+  commitCatalogueImport,
+  parseCatalogueFile,
+  TableFileError,
+} from '../../lib/catalogue/import';
 import {
   type CataloguePartReading,
   commitPartedReading,
@@ -48,6 +53,7 @@ function askHelper(port: MessagePort, request: PartRequest, transfer: Transferab
 async function read(request: Extract<WorkerRequest, { type: 'read' }>): Promise<Pending> {
   for (const port of helpers) port.postMessage({ type: 'discard' } satisfies PartRequest);
   const file = { name: request.name, bytes: request.bytes };
+  await checkTableFileLimits(file); // a zip bomb is refused before SheetJS inflates it
   const options = { sourceName: request.sourceName, today: request.today };
   const split = helpers.length ? splitCatalogueFile(file, helpers.length + 1) : undefined;
   if (split) {

@@ -36,6 +36,9 @@ for (const [field, aliases] of Object.entries(CATALOGUE_COLUMNS) as [CatalogueFi
   for (const alias of aliases) LOOKUP.set(normalizeHeader(alias), field);
 }
 
+/** The field a header names, or undefined. */
+export const headerField = (header: string): CatalogueField | undefined => LOOKUP.get(normalizeHeader(header));
+
 /** Maps each header to its field; headers we do not know map to undefined (kept in `extra`). */
 export function mapHeaders(headers: readonly string[]): (CatalogueField | undefined)[] {
   const taken = new Set<CatalogueField>();

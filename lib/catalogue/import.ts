@@ -1,12 +1,12 @@
 import type { CatalogueSource } from '../db/entities';
 import type { ReliefDb } from '../db/schema';
-import { streamTableFile, type Table, TableFileError } from '../tables/table';
+import { checkTableFileLimits, noteText, streamTableFile, type Table, TableFileError } from '../tables/table';
 import { type CatalogueImportPlan, isCatalogueHeader, MissingColumnsError, startCataloguePlan } from './rows';
 import { writeSource } from './store';
 
 export { deleteSource, listSources } from './store';
 
-export { MissingColumnsError, TableFileError };
+export { checkTableFileLimits, MissingColumnsError, TableFileError };
 
 export interface CatalogueFileReading {
   fileName: string;
@@ -34,7 +34,7 @@ export function parseCatalogueFile(
   let planner: ReturnType<typeof startCataloguePlan> | undefined;
   try {
     // Row by row as the file is read: a national list's cells are never all held at once.
-    const { format, encoding, sheet, headers } = streamTableFile(
+    const { format, encoding, sheet, headers, notes } = streamTableFile(
       file,
       { isKnownHeader: isCatalogueHeader, noHeaderMessage: '找不到"产品名称""供应商"等表头。' },
       (head) => {
@@ -43,7 +43,11 @@ export function parseCatalogueFile(
       },
     );
     if (!planner) throw new Error('the table was read without its rows');
-    return { fileName: file.name, sourceName, table: { format, encoding, sheet, headers }, plan: planner.finish() };
+    const plan = planner.finish();
+    // What the reader read past (a quote left open): in the report, with its row.
+    for (const note of notes ?? []) plan.warnings.push({ rowNumber: note.rowNumber, message: noteText(note) });
+    plan.warnings.sort((a, b) => a.rowNumber - b.rowNumber);
+    return { fileName: file.name, sourceName, table: { format, encoding, sheet, headers }, plan };
   } catch (error) {
     if (error instanceof MissingColumnsError) throw new TableFileError(file.name, error.message);
     throw error;

@@ -6,8 +6,15 @@ import type { SiteId } from '../match/listing';
 import { foldText, nfkc, supplierKey } from '../match/normalize';
 import { resolveCounty } from '../regions';
 import { normalizeHeader } from '../tables/headers';
-import type { RowSink, Table, TableHead } from '../tables/table';
-import { CATALOGUE_COLUMNS, type CatalogueField, FIELD_LABELS, mapHeaders, REQUIRED_FIELDS } from './columns';
+import { duplicateHeaderNotes, noteText, type RowSink, type Table, type TableHead } from '../tables/table';
+import {
+  CATALOGUE_COLUMNS,
+  type CatalogueField,
+  FIELD_LABELS,
+  headerField,
+  mapHeaders,
+  REQUIRED_FIELDS,
+} from './columns';
 
 export interface RowProblem {
   rowNumber: number;
@@ -150,6 +157,12 @@ export function startCataloguePlan(
     warnings: [],
     extraColumns,
   };
+  // A header naming a column already named (品名 beside 产品名称): the later is kept as extra, and said so.
+  if (!options.deferDuplicates) {
+    for (const note of duplicateHeaderNotes(head.headers, headerField, head.headerRow ?? 1)) {
+      plan.warnings.push({ rowNumber: note.rowNumber, column: note.column, message: noteText(note) });
+    }
+  }
   const duplicates = new DuplicateFinder();
   const deferred: DuplicateKeys | undefined = options.deferDuplicates
     ? { rowNumbers: [], certificates: [], supplierProducts: [] }

@@ -92,6 +92,24 @@ export async function publishSource(
   });
 }
 
+/**
+ * Deletes the stagings no source names that are older than an import takes
+ * (a tab closed or crashed mid-import left them): run when the catalogue page
+ * opens, so they do not wait for the next import. Returns how many chunks went.
+ */
+export async function sweepStaleStagings(db: ReliefDb, now = Date.now()): Promise<number> {
+  return db.transaction('rw', db.catalogueSources, db.catalogueChunks, async () => {
+    const sets = (await db.catalogueChunks.orderBy('sourceId').uniqueKeys()) as string[];
+    const live = new Set((await db.catalogueSources.toArray()).map(chunkSetOf));
+    const gone = sets.filter((set) => {
+      if (live.has(set)) return false;
+      const at = stagedAt(set);
+      return at !== undefined && now - at > STALE_STAGING_MS;
+    });
+    return gone.length ? db.catalogueChunks.where('sourceId').anyOf(gone).delete() : 0;
+  });
+}
+
 /** Replaces a source and all its entries in one transaction: all or nothing. */
 export async function writeSource(db: ReliefDb, source: CatalogueSource, entries: CatalogueEntry[]): Promise<void> {
   const chunkSet = newChunkSet(source.id);

@@ -390,4 +390,56 @@ export const en: Record<MessageKey, string> = {
   'check.missingTitle': 'Enter the listing’s title',
   'check.failed': 'Check failed: {message}',
   'badge.why': 'Why?',
+  'table.error': '"{file}": {reason}',
+  'table.zipBomb': 'inflates to more than {mb} MB — not a normal spreadsheet; nothing was read.',
+  'table.zipBombEntry':
+    'inflates to more than {mb} MB ({entry} alone does) — not a normal spreadsheet; nothing was read.',
+  'table.cellTooLong':
+    'the cell in row {row}, column "{column}" has {length} characters, over the limit of {max}; nothing was read. Check that cell.',
+  'table.tooManyColumns':
+    'row {row} has {count} columns, over the limit of {max}; nothing was read — this is not a normal table.',
+  'table.tooManyRows': 'has more than {max} rows; nothing was read. Split it into several files.',
+  'table.quoteError':
+    'unmatched quote near row {row}: what follows may have been merged into one cell. Check that row.',
+  'table.duplicateHeader':
+    'header "{second}" (column {secondIndex}) names the same column as "{first}" (column {firstIndex}): column {firstIndex} is read, column {secondIndex} kept as extra information.',
+  'table.workerDied': 'reading failed ({message}); nothing was read — the file may be too large or damaged.',
+  'table.unreadable': 'cannot be read: {message}',
+  'flag.order-no-altered': 'Order number may have been changed by Excel',
+  'flag.repeated-file': 'Repeated member file',
+  'coordinator.orderNoAltered':
+    'row {row}: order number "{orderNo}" may have been changed by Excel (scientific notation or a number cell loses digits); compared by its digits — check the original with the member.',
+  'coordinator.repeatedFile':
+    'the same member file as "{file}" ({reason}): counted once; this file\'s rows are left out of the totals.',
+  'coordinator.repeatedSameBytes': 'identical content',
+  'coordinator.repeatedSameOrders': "the same person's same orders",
+  'coordinator.amountTooLarge': 'amount ¥{amount} is over the per-row limit of ¥{max}: check it',
+  'coordinator.totalTooLarge': 'the total is over ¥{max} and cannot be summed exactly',
+  'backup.notJson': 'The backup file is not valid JSON.',
+  'backup.notOurs': 'This is not a Relief Shopping Helper backup file.',
+  'backup.version': "The backup's format version ({version}) is not supported.",
+  'backup.unknownKey':
+    'The backup file has an unexpected item "{key}": it was not written by this extension; nothing was restored.',
+  'backup.unknownTable':
+    'The backup file has an unknown table "{table}": it was not written by this extension; nothing was restored.',
+  'backup.missingTable': 'The backup file lacks the table "{table}"; nothing was restored.',
+  'backup.field':
+    'In the backup, table "{table}", record {record} ({id}), field "{field}": {problem}. Nothing was restored; your data is unchanged.',
+  'backup.settings': 'In the backup, setting "{field}": {problem}. Nothing was restored; your data is unchanged.',
+  'backup.reference':
+    'In the backup, table "{table}", record {record} ({id}), field "{field}" points to a {target} "{value}" that does not exist. Nothing was restored; your data is unchanged.',
+  'backup.pledgeEnds':
+    'In the backup, table "{table}", record {record} ({id}) ends on {end}, before it starts on {start}. Nothing was restored; your data is unchanged.',
+  'backup.duplicateId':
+    'In the backup, table "{table}", record {record} repeats the id "{id}" of an earlier record. Nothing was restored; your data is unchanged.',
+  'backup.problem.type': 'wrong type',
+  'backup.problem.missing': 'missing',
+  'backup.problem.date': 'not a real calendar date',
+  'backup.problem.tooBig': 'over the limit',
+  'backup.problem.tooSmall': 'under the limit',
+  'backup.problem.tooLong': 'too long',
+  'backup.problem.value': 'not a valid value',
+  'backup.problem.unknownField': 'an unexpected field',
+  'backup.writeFailed': 'Writing failed; your data is unchanged: {message}',
+  'catalogue.staleSwept': 'Cleared {count} unfinished chunks left by an interrupted import.',
 };

@@ -1,7 +1,18 @@
 import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
-import { decodeText } from './encoding';
-import { MAX_TEXT_BYTES, MAX_XLSX_BYTES } from './limits';
+import { fillParams } from '../i18n/language';
+import { type MessageKey, zhCN } from '../i18n/zh-CN';
+import { decodeText, utf16Of } from './encoding';
+import {
+  declaredZipBreach,
+  type LimitBreach,
+  MAX_CELL_CHARS,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  MAX_TEXT_BYTES,
+  MAX_XLSX_BYTES,
+  zipBreach,
+} from './limits';
 
 /** What a table file says before its rows: format, header cells, formulas and other sheets. */
 export interface TableHead {
@@ -13,6 +24,20 @@ export interface TableHead {
   formulaCells: { rowNumber: number; column: string; formula: string }[];
   /** Other sheets of a workbook asked for by name (`alsoRead`), as grids of cell text. */
   otherSheets?: Record<string, string[][]>;
+  /** The header row's number in the file. */
+  headerRow?: number;
+  /** What the reader noticed and went on past: quote errors, duplicate headers. Each a message code. */
+  notes?: TableNote[];
+  /** Cells that were number cells in a workbook, of the columns asked for (`numberCellColumns`): `row:column index`. */
+  numberCells?: Set<string>;
+}
+
+/** A problem the reader noticed but read past, as a message code with its parameters. */
+export interface TableNote {
+  rowNumber: number;
+  column?: string;
+  key: MessageKey;
+  params: Record<string, string | number>;
 }
 
 /** A file read as a table: header cells and the data rows with their row numbers in the file. */
@@ -38,6 +63,8 @@ export interface ReadTableOptions {
   preferSheets?: readonly string[];
   /** Whether to report cells that held formulas (a catalogue warns of them); reading them costs. */
   reportFormulas?: boolean;
+  /** Headers of columns whose number cells are noted (`numberCells`): an order number Excel made a number. */
+  numberCellColumns?: (header: string) => boolean;
 }
 
 /** A file we cannot read; `message` is for the user, in Chinese, naming the file. */
@@ -45,10 +72,81 @@ export class TableFileError extends Error {
   constructor(
     readonly fileName: string,
     readonly reason: string,
+    /** The reason as a message code, for a UI in another language. */
+    readonly problem?: { key: MessageKey; params: Record<string, string | number> },
   ) {
     super(`「${fileName}」${reason}`);
     this.name = 'TableFileError';
   }
+
+  /** An error whose reason is a message code (the message in Chinese, `problem` for translating). */
+  static of(fileName: string, key: MessageKey, params: Record<string, string | number> = {}): TableFileError {
+    return new TableFileError(fileName, fillParams(zhCN[key], params), { key, params });
+  }
+}
+
+/** A note in Chinese, as reports list it. */
+export const noteText = (note: Pick<TableNote, 'key' | 'params'>) => fillParams(zhCN[note.key], note.params);
+
+/** A limit breach of a zip as the error that names it. */
+export function zipBreachError(fileName: string, breach: LimitBreach): TableFileError {
+  return breach.limit === 'inflatedEntry'
+    ? TableFileError.of(fileName, 'table.zipBombEntry', { mb: breach.mb, entry: breach.entry ?? '' })
+    : TableFileError.of(fileName, 'table.zipBomb', { mb: breach.mb });
+}
+
+/**
+ * Checks what a table file would inflate to, every zip entry inflated and
+ * counted (the directory may lie): call before reading a workbook where the
+ * caller can wait (a worker). Throws the error that names the breach.
+ */
+export async function checkTableFileLimits(file: { name: string; bytes: Uint8Array }): Promise<void> {
+  if (tableFileKind(file) !== 'xlsx' || file.bytes.length > MAX_XLSX_BYTES) return;
+  const breach = await zipBreach(file.bytes);
+  if (breach) throw zipBreachError(file.name, breach);
+}
+
+/** Throws the named error of a row past the column or cell limits. */
+function checkRowLimits(fileName: string, rowNumber: number, cells: readonly string[], headers: readonly string[]) {
+  if (cells.length > MAX_COLUMNS) {
+    throw TableFileError.of(fileName, 'table.tooManyColumns', {
+      row: rowNumber,
+      count: cells.length,
+      max: MAX_COLUMNS,
+    });
+  }
+  for (let i = 0; i < cells.length; i++) {
+    const length = (cells[i] as string).length;
+    if (length > MAX_CELL_CHARS) {
+      const column = headers[i] || `第${i + 1}列`;
+      throw TableFileError.of(fileName, 'table.cellTooLong', { row: rowNumber, column, length, max: MAX_CELL_CHARS });
+    }
+  }
+}
+
+/** Headers that name one column twice (by `same`): a note naming both, for each later one. */
+export function duplicateHeaderNotes(
+  headers: readonly string[],
+  same: (header: string) => string | undefined,
+  rowNumber: number,
+): TableNote[] {
+  const first = new Map<string, number>();
+  const notes: TableNote[] = [];
+  headers.forEach((header, i) => {
+    const key = header ? same(header) : undefined;
+    if (key === undefined) return;
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, i);
+    else {
+      notes.push({
+        rowNumber,
+        column: header,
+        key: 'table.duplicateHeader',
+        params: { first: headers[earlier] ?? '', firstIndex: earlier + 1, second: header, secondIndex: i + 1 },
+      });
+    }
+  });
+  return notes;
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -111,17 +209,22 @@ function rowReader(
     const headerIndex = findHeaderRow(firstRows, options.isKnownHeader);
     if (headerIndex < 0) return;
     head.headers = (firstRows[headerIndex] ?? []).map((h) => h.trim());
+    head.headerRow = headerIndex + 1;
+    checkRowLimits(fileName, headerIndex + 1, head.headers, head.headers);
     sink = open(head);
     for (let r = headerIndex + 1; r < firstRows.length; r++) feed(r, firstRows[r] as string[]);
   };
   const feed = (index: number, cells: string[]) => {
     if (!hasText(cells)) return;
+    checkRowLimits(fileName, index + 1, cells, head.headers);
     onDataRow?.(index + 1, cells);
     sink?.(index + 1, cells);
   };
   return {
     push(cells: string[]) {
       const index = next++;
+      if (index >= MAX_ROWS) throw TableFileError.of(fileName, 'table.tooManyRows', { max: MAX_ROWS });
+      if (!sink && cells.length > MAX_COLUMNS) checkRowLimits(fileName, index + 1, cells, []);
       if (sink) return feed(index, cells);
       if (firstRows.length < 10) {
         firstRows.push(cells);
@@ -185,6 +288,7 @@ export function parseCsvRecords(
   text: string,
   layout: { delimiter: string; newline?: '\n' | '\r\n' | '\r' },
   push: (cells: string[]) => void,
+  onQuoteError?: () => void,
 ): Papa.ParseError[] {
   let failure: unknown;
   const quoteErrors: Papa.ParseError[] = [];
@@ -193,7 +297,11 @@ export function parseCsvRecords(
     delimiter: layout.delimiter,
     ...(layout.newline ? { newline: layout.newline } : {}),
     step: (result, parser) => {
-      for (const error of result.errors) if (error.type === 'Quotes') quoteErrors.push(error);
+      for (const error of result.errors) {
+        if (error.type !== 'Quotes') continue;
+        quoteErrors.push(error);
+        onQuoteError?.();
+      }
       try {
         push(result.data);
       } catch (error) {
@@ -215,8 +323,24 @@ function streamCsv(
   const { text, encoding } = decodeText(bytes);
   const head: TableHead = { format: 'csv', encoding, headers: [], formulaCells: [] };
   const reader = rowReader(fileName, options, head, open, csvFormulaNoter(head));
-  parseCsvRecords(text, { delimiter: guessDelimiter(text) }, (cells) => reader.push(cells));
+  let record = 0;
+  const quoteRows: number[] = [];
+  const quoteErrors = parseCsvRecords(
+    text,
+    { delimiter: guessDelimiter(text) },
+    (cells) => {
+      record++;
+      reader.push(cells);
+    },
+    () => quoteRows.push(record + 1),
+  );
   reader.end();
+  if (quoteErrors.length) {
+    head.notes = [
+      ...(head.notes ?? []),
+      ...quoteRows.map((row) => ({ rowNumber: row, key: 'table.quoteError' as const, params: { row } })),
+    ];
+  }
   return head;
 }
 
@@ -254,10 +378,13 @@ function streamXlsx(
   let workbook = read(prefer.length ? [...prefer, ...(options.alsoRead ?? [])] : undefined);
   const preferred = prefer.filter((name) => workbook.SheetNames.includes(name));
   if (prefer.length && !preferred.length) workbook = read();
+  const numbers = options.numberCellColumns ? new Set<string>() : undefined;
   const gridOf = (sheetName: string, formulas?: Map<number, { c: number; f: string }[]>) => {
     const sheet = workbook.Sheets[sheetName] as XLSX.DenseWorkSheet | undefined;
+    numbers?.clear();
     return (sheet?.['!data'] ?? []).map((row, r) =>
       (row ?? []).map((cell, c) => {
+        if (numbers && cell?.t === 'n') numbers.add(`${r + 1}:${c}`);
         if (cell?.f && formulas) {
           const inRow = formulas.get(r + 1) ?? [];
           inRow.push({ c, f: cell.f });
@@ -281,8 +408,16 @@ function streamXlsx(
       }
     };
     try {
-      return streamGrid(fileName, grid, options, head, open, noteFormulas);
+      const read = streamGrid(fileName, grid, options, head, open, noteFormulas);
+      const wantedColumn = options.numberCellColumns;
+      if (numbers && wantedColumn) {
+        read.numberCells = new Set(
+          [...numbers].filter((at) => wantedColumn(read.headers[Number(at.split(':')[1])] ?? '')),
+        );
+      }
+      return read;
     } catch (error) {
+      if (error instanceof TableFileError && error.problem) throw error; // a limit: no other sheet makes it a table
       if (error instanceof TableFileError) firstError ??= error;
       else throw error;
     }
@@ -311,18 +446,19 @@ function streamJson(fileName: string, bytes: Uint8Array, open: (head: TableHead)
     for (const key of Object.keys(item)) if (!headers.includes(key)) headers.push(key);
   }
   if (headers.length === 0) throw new TableFileError(fileName, '不是表格：JSON 数组中没有对象。');
+  if (list.length > MAX_ROWS) throw TableFileError.of(fileName, 'table.tooManyRows', { max: MAX_ROWS });
   const head: TableHead = { format: 'json', headers, formulaCells: [] };
+  const rowOf = (item: unknown) =>
+    headers.map((h) => {
+      const v = item && typeof item === 'object' ? (item as Record<string, unknown>)[h] : undefined;
+      if (v === undefined || v === null) return '';
+      return Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    });
+  // Every row within the limits before the sink is opened: nothing of a refused file is taken.
+  checkRowLimits(fileName, 0, headers, headers);
+  for (let i = 0; i < list.length; i++) checkRowLimits(fileName, i + 1, rowOf(list[i]), headers);
   const sink = open(head);
-  list.forEach((item, i) => {
-    sink(
-      i + 1,
-      headers.map((h) => {
-        const v = item && typeof item === 'object' ? (item as Record<string, unknown>)[h] : undefined;
-        if (v === undefined || v === null) return '';
-        return Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : String(v);
-      }),
-    );
-  });
+  for (let i = 0; i < list.length; i++) sink(i + 1, rowOf(list[i]));
   return head;
 }
 
@@ -347,6 +483,8 @@ export function streamTableFile(
         `太大（${mb(bytes.length)}）：Excel 文件最多 ${mb(MAX_XLSX_BYTES)}。请另存为 CSV，或拆分成几个文件。`,
       );
     }
+    const breach = declaredZipBreach(bytes);
+    if (breach) throw zipBreachError(name, breach);
     return streamXlsx(name, bytes, options, open);
   }
   if (bytes.length > MAX_TEXT_BYTES) {
@@ -355,7 +493,10 @@ export function streamTableFile(
       `太大（${mb(bytes.length)}）：最多 ${mb(MAX_TEXT_BYTES)}。请拆分成几个文件后分别导入。`,
     );
   }
-  if (looksBinary(bytes)) throw new TableFileError(name, '不是表格文件：请选择 CSV、XLSX 或 JSON 文件。');
+  const text = utf16Of(bytes) ? decodeText(bytes).text : undefined;
+  if (text === undefined ? looksBinary(bytes) : text.includes('\u0000')) {
+    throw new TableFileError(name, '不是表格文件：请选择 CSV、XLSX 或 JSON 文件。');
+  }
   if (kind === 'json') return streamJson(name, bytes, open);
   return streamCsv(name, bytes, options, open);
 }
