@@ -1,16 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { todayIso } from '../lib/dates';
-import {
-  FUNDING_SOURCES,
-  PURCHASE_TYPES,
-  type Purchase,
-  PurchaseSchema,
-  type UnsoldGood,
-  UnsoldGoodSchema,
-} from '../lib/db/entities';
+import { FUNDING_SOURCES, PURCHASE_TYPES, type Purchase, PurchaseSchema, type UnsoldGood } from '../lib/db/entities';
 import { getDb } from '../lib/db/instance';
-import { type DuplicateVerdict, findDuplicate } from '../lib/ledger/duplicates';
+import type { DuplicateVerdict } from '../lib/ledger/duplicates';
 import { isActivePledge } from '../lib/ledger/pledges';
 import {
   type DraftErrors,
@@ -23,6 +16,7 @@ import {
   validateDraft,
   withDraftField,
 } from '../lib/ledger/purchase-draft';
+import { savePurchase } from '../lib/ledger/save-purchase';
 import type { Prefill } from '../lib/prefill';
 import { ChannelField } from './ChannelField';
 import { useI18n } from './i18n';
@@ -51,42 +45,6 @@ export interface PurchaseFormProps {
   editing?: Purchase;
   onSaved?: (id: string) => void;
   onCancel?: () => void;
-}
-
-/**
- * Saves a purchase, unless the ledger holds it already (lib/ledger/duplicates,
- * judged inside the transaction: two clicks or two tabs save it once; a
- * possible duplicate only when `confirmed`); 认购 also lowers the entry's open
- * quantity, in the same transaction. Returns how to undo it, or the verdict
- * that stopped it.
- */
-async function savePurchase(purchase: Purchase, unsold: UnsoldGood | undefined, today: string, confirmed: boolean) {
-  const db = getDb();
-  return db.transaction('rw', db.purchases, db.unsoldGoods, async () => {
-    const verdict = await findDuplicate(db, purchase);
-    if (verdict.kind === 'same' || (verdict.kind === 'ask' && !confirmed)) return { verdict };
-    const before = await db.purchases.get(purchase.id);
-    await db.purchases.put(purchase);
-    const good = unsold && (await db.unsoldGoods.get(unsold.id));
-    if (good) {
-      const openQuantity = Math.max(0, good.openQuantity - purchase.quantity);
-      await db.unsoldGoods.put(
-        UnsoldGoodSchema.parse({
-          ...good,
-          openQuantity,
-          status: openQuantity === 0 ? 'soldOut' : good.status,
-          updatedOn: today,
-        }),
-      );
-    }
-    const undo = () =>
-      db.transaction('rw', db.purchases, db.unsoldGoods, async () => {
-        if (before) await db.purchases.put(before);
-        else await db.purchases.delete(purchase.id);
-        if (good) await db.unsoldGoods.put(good);
-      });
-    return { undo };
-  });
 }
 
 /**
@@ -137,9 +95,13 @@ export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: Pu
           { id: editing?.id ?? crypto.randomUUID(), createdAt: editing?.createdAt ?? new Date().toISOString() },
         ),
       );
-      const outcome = await savePurchase(purchase, editing ? undefined : from.unsold, today, confirmed);
-      if ('verdict' in outcome) {
-        setDuplicate(outcome.verdict as Exclude<DuplicateVerdict, { kind: 'new' }>);
+      const outcome = await savePurchase(getDb(), purchase, {
+        unsold: editing ? undefined : from.unsold,
+        today,
+        confirmed,
+      });
+      if (!outcome.saved) {
+        setDuplicate(outcome.verdict);
         return;
       }
       setDuplicate(undefined);
