@@ -17,7 +17,11 @@ import {
   withDraftField,
 } from '../lib/ledger/purchase-draft';
 import { savePurchase } from '../lib/ledger/save-purchase';
+import { checkTyped, draftWithMatch } from '../lib/ledger/typed-check';
+import { type Listing, MatchResultSchema } from '../lib/match/listing';
+import { messenger } from '../lib/messenger';
 import type { Prefill } from '../lib/prefill';
+import { CatalogueChoices } from './CatalogueChoices';
 import { ChannelField } from './ChannelField';
 import { useI18n } from './i18n';
 import './purchase-form.css';
@@ -45,6 +49,12 @@ export interface PurchaseFormProps {
   editing?: Purchase;
   onSaved?: (id: string) => void;
   onCancel?: () => void;
+}
+
+/** The background's matcher (the badges' own), its answer parsed at the boundary. */
+async function askMatcher(listings: Listing[]) {
+  const answer = await messenger.sendMessage('matchListings', { listings });
+  return MatchResultSchema.array().parse(answer.results);
 }
 
 /**
@@ -88,10 +98,13 @@ export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: Pu
     if (Object.keys(found).length) return;
     saving.current = true;
     try {
+      // What was typed or pasted is matched as the pages match listings (the background's matcher).
+      const prefill = await checkTyped(draft, { ...from, editing }, askMatcher);
+      const checked = prefill && prefill !== from.prefill ? draftWithMatch(draft, prefill.result) : draft;
       const purchase = PurchaseSchema.parse(
         purchaseFromDraft(
-          draft,
-          { ...from, stored: editing },
+          checked,
+          { ...from, prefill, stored: editing },
           { id: editing?.id ?? crypto.randomUUID(), createdAt: editing?.createdAt ?? new Date().toISOString() },
         ),
       );
@@ -150,6 +163,14 @@ export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: Pu
     >
       {text('purchasedOn', t('purchases.field.date'), 'date')}
       {text('product', t('purchases.field.product'))}
+      {!editing && (
+        <CatalogueChoices
+          query={draft.product}
+          onPick={(entry) =>
+            setDraft((d) => ({ ...d, product: entry.name, supplier: entry.supplier, county: entry.county ?? d.county }))
+          }
+        />
+      )}
       {text('shop', t('purchases.field.shop'))}
       {text('supplier', t('purchases.field.supplier'))}
       {text('county', t('purchases.field.county'))}

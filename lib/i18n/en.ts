@@ -390,4 +390,5 @@ export const en: Record<MessageKey, string> = {
   'check.missingTitle': 'Enter the listing’s title',
   'check.failed': 'Check failed: {message}',
   'badge.why': 'Why?',
+  'purchases.fromCatalogue': 'Pick from the catalogue:',
 };

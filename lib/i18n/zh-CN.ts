@@ -381,6 +381,7 @@ export const zhCN = {
   'check.missingTitle': '请填写商品标题',
   'check.failed': '检查失败：{message}',
   'badge.why': '为什么？',
+  'purchases.fromCatalogue': '从目录选择：',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
