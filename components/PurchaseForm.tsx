@@ -1,16 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { todayIso } from '../lib/dates';
-import {
-  FUNDING_SOURCES,
-  PURCHASE_TYPES,
-  type Purchase,
-  PurchaseSchema,
-  type UnsoldGood,
-  UnsoldGoodSchema,
-} from '../lib/db/entities';
+import { FUNDING_SOURCES, PURCHASE_TYPES, type Purchase, PurchaseSchema, type UnsoldGood } from '../lib/db/entities';
 import { getDb } from '../lib/db/instance';
-import { type DuplicateVerdict, findDuplicate } from '../lib/ledger/duplicates';
+import type { DuplicateVerdict } from '../lib/ledger/duplicates';
 import { isActivePledge } from '../lib/ledger/pledges';
 import {
   type DraftErrors,
@@ -23,7 +16,12 @@ import {
   validateDraft,
   withDraftField,
 } from '../lib/ledger/purchase-draft';
+import { savePurchase } from '../lib/ledger/save-purchase';
+import { checkTyped, draftWithMatch } from '../lib/ledger/typed-check';
+import { type Listing, MatchResultSchema } from '../lib/match/listing';
+import { messenger } from '../lib/messenger';
 import type { Prefill } from '../lib/prefill';
+import { CatalogueChoices } from './CatalogueChoices';
 import { ChannelField } from './ChannelField';
 import { useI18n } from './i18n';
 import './purchase-form.css';
@@ -53,40 +51,10 @@ export interface PurchaseFormProps {
   onCancel?: () => void;
 }
 
-/**
- * Saves a purchase, unless the ledger holds it already (lib/ledger/duplicates,
- * judged inside the transaction: two clicks or two tabs save it once; a
- * possible duplicate only when `confirmed`); 认购 also lowers the entry's open
- * quantity, in the same transaction. Returns how to undo it, or the verdict
- * that stopped it.
- */
-async function savePurchase(purchase: Purchase, unsold: UnsoldGood | undefined, today: string, confirmed: boolean) {
-  const db = getDb();
-  return db.transaction('rw', db.purchases, db.unsoldGoods, async () => {
-    const verdict = await findDuplicate(db, purchase);
-    if (verdict.kind === 'same' || (verdict.kind === 'ask' && !confirmed)) return { verdict };
-    const before = await db.purchases.get(purchase.id);
-    await db.purchases.put(purchase);
-    const good = unsold && (await db.unsoldGoods.get(unsold.id));
-    if (good) {
-      const openQuantity = Math.max(0, good.openQuantity - purchase.quantity);
-      await db.unsoldGoods.put(
-        UnsoldGoodSchema.parse({
-          ...good,
-          openQuantity,
-          status: openQuantity === 0 ? 'soldOut' : good.status,
-          updatedOn: today,
-        }),
-      );
-    }
-    const undo = () =>
-      db.transaction('rw', db.purchases, db.unsoldGoods, async () => {
-        if (before) await db.purchases.put(before);
-        else await db.purchases.delete(purchase.id);
-        if (good) await db.unsoldGoods.put(good);
-      });
-    return { undo };
-  });
+/** The background's matcher (the badges' own), its answer parsed at the boundary. */
+async function askMatcher(listings: Listing[]) {
+  const answer = await messenger.sendMessage('matchListings', { listings });
+  return MatchResultSchema.array().parse(answer.results);
 }
 
 /**
@@ -130,16 +98,23 @@ export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: Pu
     if (Object.keys(found).length) return;
     saving.current = true;
     try {
+      // What was typed or pasted is matched as the pages match listings (the background's matcher).
+      const prefill = await checkTyped(draft, { ...from, editing }, askMatcher);
+      const checked = prefill && prefill !== from.prefill ? draftWithMatch(draft, prefill.result) : draft;
       const purchase = PurchaseSchema.parse(
         purchaseFromDraft(
-          draft,
-          { ...from, stored: editing },
+          checked,
+          { ...from, prefill, stored: editing },
           { id: editing?.id ?? crypto.randomUUID(), createdAt: editing?.createdAt ?? new Date().toISOString() },
         ),
       );
-      const outcome = await savePurchase(purchase, editing ? undefined : from.unsold, today, confirmed);
-      if ('verdict' in outcome) {
-        setDuplicate(outcome.verdict as Exclude<DuplicateVerdict, { kind: 'new' }>);
+      const outcome = await savePurchase(getDb(), purchase, {
+        unsold: editing ? undefined : from.unsold,
+        today,
+        confirmed,
+      });
+      if (!outcome.saved) {
+        setDuplicate(outcome.verdict);
         return;
       }
       setDuplicate(undefined);
@@ -188,6 +163,14 @@ export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: Pu
     >
       {text('purchasedOn', t('purchases.field.date'), 'date')}
       {text('product', t('purchases.field.product'))}
+      {!editing && (
+        <CatalogueChoices
+          query={draft.product}
+          onPick={(entry) =>
+            setDraft((d) => ({ ...d, product: entry.name, supplier: entry.supplier, county: entry.county ?? d.county }))
+          }
+        />
+      )}
       {text('shop', t('purchases.field.shop'))}
       {text('supplier', t('purchases.field.supplier'))}
       {text('county', t('purchases.field.county'))}

@@ -442,4 +442,5 @@ export const en: Record<MessageKey, string> = {
   'backup.problem.unknownField': 'an unexpected field',
   'backup.writeFailed': 'Writing failed; your data is unchanged: {message}',
   'catalogue.staleSwept': 'Cleared {count} unfinished chunks left by an interrupted import.',
+  'purchases.fromCatalogue': 'Pick from the catalogue:',
 };

@@ -425,6 +425,7 @@ export const zhCN = {
   'backup.problem.unknownField': '是多余的字段',
   'backup.writeFailed': '写入失败，现有数据不变：{message}',
   'catalogue.staleSwept': '已清除上次中断的导入留下的 {count} 块未完成数据。',
+  'purchases.fromCatalogue': '从目录选择：',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -6,7 +6,7 @@ const RUNS = 9;
 
 /**
  * The popup's first paint (DESIGN §8: ≤ 200 ms), in real Chromium: from
- * navigation start to the first contentful paint, and to the purchase form
+ * navigation start to the first contentful paint, and to the 记一笔 header
  * being on screen (the sample catalogue installed, no shop tab open).
  */
 export const popupBench: Bench = {
@@ -20,10 +20,11 @@ export const popupBench: Bench = {
       for (let i = 0; i < RUNS + 1; i++) {
         const page = await h.context.newPage();
         await page.goto(h.extensionUrl('popup.html'));
-        await page.getByTestId('purchase-form').waitFor();
+        // 记一笔 is collapsed when no shop tab shows a listing: its header is what a person sees.
+        await page.getByTestId('popup-log').waitFor();
         const timing = await page.evaluate(() => {
           const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-          const ready = document.querySelector('[data-testid="purchase-form"]') ? performance.now() : Number.NaN;
+          const ready = document.querySelector('[data-testid="popup-log"]') ? performance.now() : Number.NaN;
           return { fcp: fcp ? fcp.startTime : Number.NaN, ready };
         });
         // The first open pays for the browser's cold caches; users open the popup many times.
@@ -38,7 +39,7 @@ export const popupBench: Bench = {
     }
     return [
       [`popup first contentful paint (median of ${RUNS})`, ms(median(paint)), '≤ 200 ms', within(median(paint), 200)],
-      ['  the purchase form on screen (upper bound)', ms(median(form)), '', ''],
+      ['  the 记一笔 header on screen (upper bound)', ms(median(form)), '', ''],
     ];
   },
 };

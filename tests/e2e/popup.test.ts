@@ -90,7 +90,8 @@ describe('the popup', () => {
       if (await popup.evaluate(() => document.activeElement?.getAttribute('data-field') === 'product')) break;
     }
     await popup.keyboard.type('秭归脐橙');
-    for (let i = 0; i < 10; i++) {
+    // (从目录选择 may offer entries between the product and the shop.)
+    for (let i = 0; i < 20; i++) {
       await popup.keyboard.press('Tab');
       if (await popup.evaluate(() => document.activeElement?.getAttribute('data-field') === 'unitPrice')) break;
     }
@@ -145,6 +146,58 @@ describe('the popup', () => {
     await form.locator('[data-field="product"]').waitFor();
     assert.match(await form.locator('[data-field="product"]').inputValue(), /城口老腊肉|京东商品 100023456781/);
     await popup.close();
+  });
+
+  it('a typed purchase of a catalogued product is saved as certified; 从目录选择 fills it as one types', async () => {
+    const popup = await h.openExtensionPage('popup.html');
+    const progress = popup.getByTestId('pledge-progress');
+    await progress.waitFor();
+    const done = Number(await progress.getAttribute('data-done-fen'));
+    await popup.getByTestId('popup-log').click();
+    const form = popup.getByTestId('purchase-form');
+    const field = (name: string) => form.locator(`[data-field="${name}"]`);
+
+    // Picked from the catalogue as the product is typed.
+    await field('product').fill('通江');
+    await form.getByTestId('catalogue-choice').filter({ hasText: '通江银耳' }).click();
+    assert.equal(await field('product').inputValue(), '通江银耳');
+    assert.equal(await field('supplier').inputValue(), '通江县银耳产业开发有限公司');
+    await field('amount').fill('36');
+    await popup.getByTestId('purchase-save').click();
+    await form.getByTestId('purchase-saved').waitFor();
+    // Certified: it counts toward the 以购代捐 pledge at once.
+    await popup.locator(`[data-testid="pledge-progress"][data-done-fen="${done + 3600}"]`).waitFor();
+
+    // Typed by hand, product and shop (a storefront of the catalogue), nothing picked.
+    await field('product').fill('紫阳富硒茶 250g');
+    await field('shop').fill('汉江茶业旗舰店');
+    await field('amount').fill('58');
+    await popup.getByTestId('purchase-save').click();
+    await popup.locator(`[data-testid="pledge-progress"][data-done-fen="${done + 3600 + 5800}"]`).waitFor();
+
+    // The same product from a supplier the catalogue does not list stays 未认定.
+    await field('product').fill('通江银耳');
+    await field('supplier').fill('某某商贸有限公司');
+    await field('amount').fill('20');
+    await popup.getByTestId('purchase-save').click();
+    await popup
+      .getByTestId('popup-recent')
+      .getByText(/通江银耳 ¥20\.00/)
+      .waitFor();
+    await popup.close();
+
+    const table = await h.openExtensionPage('dashboard.html#/purchases');
+    const row = (name: RegExp) => table.getByTestId('purchases-table').getByRole('row', { name });
+    await row(/通江银耳.*通江县银耳产业开发有限公司/)
+      .getByText('认定帮扶产品')
+      .waitFor();
+    await row(/紫阳富硒茶/)
+      .getByText('认定帮扶产品')
+      .waitFor();
+    const other = row(/某某商贸有限公司/);
+    await other.waitFor();
+    assert.equal(await other.getByText('认定帮扶产品').count(), 0, 'another supplier is not certified');
+    await table.close();
   });
 
   it('fits 380 × 600: progress, 记一笔, the suggestions and the export without scrolling (screenshot kept)', async () => {
