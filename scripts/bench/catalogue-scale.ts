@@ -21,7 +21,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SUPPLIERS_AT_400K = 31_000;
 const CARDS = 20;
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** A 60-card JD page (2025 layout): 20 items of this list, 20 of its suppliers under other titles, 20 unrelated. */
 function shopPage(rows: GeneratedRow[], run: number): { html: string; items: string[] } {
@@ -37,9 +37,9 @@ function shopPage(rows: GeneratedRow[], run: number): { html: string; items: str
   ) => `<div class="plugin_goodsCardWrapper _row_1x2kq_48" data-sku="${sku}" data-point-id="1">
       <div class="_goodsImg_7qyhr_1"><img src="//img10.360buyimg.com/n7/x.jpg" alt=""></div>
       <div class="_priceContainer_7qyhr_9"><span class="_price_d19p7_14"><i>¥</i>38<span class="_decimal_d19p7_20">.00</span></span></div>
-      <div class="_goods_title_container_7qyhr_20"><span class="_text_7qyhr_24" title="${escape(title)}">${escape(title)}</span></div>
+      <div class="_goods_title_container_7qyhr_20"><span class="_text_7qyhr_24" title="${escapeHtml(title)}">${escapeHtml(title)}</span></div>
       <div class="_commit_7qyhr_30"><span>1万+条评价</span></div>
-      <div class="_goods_shop_container_7qyhr_36"><span class="_name_7qyhr_40" title="${escape(shop)}">${escape(shop)}</span></div>
+      <div class="_goods_shop_container_7qyhr_36"><span class="_name_7qyhr_40" title="${escapeHtml(shop)}">${escapeHtml(shop)}</span></div>
       <div class="_buttons_7qyhr_44"><a data-sku="${sku}" class="_cart_7qyhr_46">加入购物车</a></div>
     </div>
 `;
