@@ -136,20 +136,53 @@ export interface GeneratedRow {
   itemId: string;
 }
 
-export function generateCatalogue(count: number, seed = 832): GeneratedRow[] {
+interface GeneratedSupplier {
+  code: string;
+  brand: string;
+  name: string;
+  /** Where its products start in PRODUCTS, and how many rows it has so far. */
+  first: number;
+  rows: number;
+}
+
+/**
+ * `count` rows. By default each row has a supplier of its own; with
+ * `suppliers`, the rows are shared among that many suppliers (the 832
+ * platform: 400,000 products of some 31,000), each selling different products.
+ */
+export function generateCatalogue(count: number, seed = 832, options: { suppliers?: number } = {}): GeneratedRow[] {
   const rand = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   // Four rows in five come from the 832 counties, the rest from anywhere.
   const povertyCodes = POVERTY_COUNTIES.map((c) => c.code);
   const allCodes = AREAS.map((a) => a.code);
+  const pickCode = () => (rand() < 0.8 ? pick(povertyCodes) : pick(allCodes));
+  const pickBrand = () => pick(BRANDS) + (rand() < 0.5 ? pick(BRANDS).slice(0, 1) : '');
+  const shared: GeneratedSupplier[] = Array.from({ length: options.suppliers ?? 0 }, () => {
+    const code = pickCode();
+    const brand = pickBrand();
+    const first = Math.floor(rand() * PRODUCTS.length);
+    const name = `${areaOf(code)?.name ?? ''}${brand}${(PRODUCTS[first] as [string, string, string])[0]}${pick(SCOPES)}${pick(FORMS)}`;
+    return { code, brand, name, first, rows: 0 };
+  });
   const rows: GeneratedRow[] = [];
   for (let i = 0; i < count; i++) {
-    const code = rand() < 0.8 ? pick(povertyCodes) : pick(allCodes);
+    const own = shared.length ? pick(shared) : undefined;
+    const code = own ? own.code : pickCode();
     const county = areaOf(code)?.name ?? '';
-    const [product, category, spec] = pick(PRODUCTS);
-    const brand = pick(BRANDS) + (rand() < 0.5 ? pick(BRANDS).slice(0, 1) : '');
+    // A shared supplier's rows are its products in turn (then its second grade of each): never one product twice.
+    const [productName, category, spec] = own
+      ? (PRODUCTS[(own.first + own.rows) % PRODUCTS.length] as [string, string, string])
+      : pick(PRODUCTS);
+    const grade =
+      own && own.rows >= PRODUCTS.length
+        ? ['', '精选', '特级', '礼盒'][Math.floor(own.rows / PRODUCTS.length) % 4]
+        : '';
+    if (own) own.rows++;
+    const product = `${grade}${productName}`;
+    const brand = own ? own.brand : pickBrand();
     const core = county.replace(/(县|市|区|旗)$/, '').slice(0, 3);
-    const supplier = `${county}${brand}${product}${pick(SCOPES)}${pick(FORMS)}`;
+    const supplier = own ? own.name : `${county}${brand}${product}${pick(SCOPES)}${pick(FORMS)}`;
     let first17 = `9${rand() < 0.7 ? '1' : '3'}${code}`;
     while (first17.length < 17) first17 += CODE_CHARS[Math.floor(rand() * 31)];
     const year = 2019 + Math.floor(rand() * 6);
