@@ -14,6 +14,9 @@ import {
   zipBreach,
 } from './limits';
 
+/** A column without a header, named by its place (第 3 列), for messages. */
+const columnByNumber = (index: number) => `第${index + 1}列`;
+
 /** What a table file says before its rows: format, header cells, formulas and other sheets. */
 export interface TableHead {
   format: 'csv' | 'xlsx' | 'json';
@@ -118,7 +121,7 @@ function checkRowLimits(fileName: string, rowNumber: number, cells: readonly str
   for (let i = 0; i < cells.length; i++) {
     const length = (cells[i] as string).length;
     if (length > MAX_CELL_CHARS) {
-      const column = headers[i] || `第${i + 1}列`;
+      const column = headers[i] || columnByNumber(i);
       throw TableFileError.of(fileName, 'table.cellTooLong', { row: rowNumber, column, length, max: MAX_CELL_CHARS });
     }
   }
@@ -273,7 +276,7 @@ export function csvFormulaNoter(head: TableHead) {
       const cell = cells[i] as string;
       const first = cell.charCodeAt(0);
       if (first === 0x3d /* = */ || (first === 0x20 && cell.trimStart().startsWith('='))) {
-        head.formulaCells.push({ rowNumber, column: head.headers[i] ?? `第${i + 1}列`, formula: cell });
+        head.formulaCells.push({ rowNumber, column: head.headers[i] ?? columnByNumber(i), formula: cell });
       }
     }
   };
@@ -404,7 +407,7 @@ function streamXlsx(
     const head: TableHead = { format: 'xlsx', sheet: sheetName, headers: [], formulaCells: [], otherSheets };
     const noteFormulas = (rowNumber: number) => {
       for (const { c, f } of formulas.get(rowNumber) ?? []) {
-        head.formulaCells.push({ rowNumber, column: head.headers[c] ?? `第${c + 1}列`, formula: `=${f}` });
+        head.formulaCells.push({ rowNumber, column: head.headers[c] ?? columnByNumber(c), formula: `=${f}` });
       }
     };
     try {
