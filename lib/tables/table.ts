@@ -119,7 +119,7 @@ function checkRowLimits(fileName: string, rowNumber: number, cells: readonly str
     });
   }
   for (let i = 0; i < cells.length; i++) {
-    const length = (cells[i] as string).length;
+    const length = cells[i]?.length ?? 0; // a workbook row can have holes
     if (length > MAX_CELL_CHARS) {
       const column = headers[i] || columnByNumber(i);
       throw TableFileError.of(fileName, 'table.cellTooLong', { row: rowNumber, column, length, max: MAX_CELL_CHARS });
