@@ -172,8 +172,9 @@ function checkBackup(backup: Backup): void {
           if (!Number.isFinite(value) || (limit !== undefined && Math.abs(value) > limit))
             fail('backup.problem.tooBig');
         }
-        if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${field}.${i}`));
-        else if (value && typeof value === 'object') {
+        if (Array.isArray(value)) {
+          for (let i = 0; i < value.length; i++) walk(value[i], `${field}.${i}`);
+        } else if (value && typeof value === 'object') {
           for (const [k, v] of Object.entries(value)) walk(v, field ? `${field}.${k}` : k);
         }
       };
