@@ -9,6 +9,8 @@ import {
 } from './db/entities';
 import type { ReliefDb } from './db/schema';
 import { pledgeToV2, purchaseToV2 } from './db/upgrades';
+import { fillParams } from './i18n/language';
+import { type MessageKey, zhCN } from './i18n/zh-CN';
 import { type Settings, SettingsSchema } from './settings-schema';
 import { z } from './zod';
 
@@ -33,14 +35,16 @@ export const BackupSchema = z
   .object({
     format: z.literal(BACKUP_FORMAT),
     formatVersion: z.literal(BACKUP_FORMAT_VERSION),
-    tables: z.object({
-      catalogueSources: z.array(CatalogueSourceSchema),
-      catalogueChunks: z.array(CatalogueChunkSchema),
-      unsoldGoods: z.array(UnsoldGoodSchema),
-      purchases: z.array(PurchaseSchema),
-      pledges: z.array(PledgeSchema),
-      mergeSessions: z.array(MergeSessionSchema).default([]),
-    }),
+    tables: z
+      .object({
+        catalogueSources: z.array(CatalogueSourceSchema.strict()),
+        catalogueChunks: z.array(CatalogueChunkSchema),
+        unsoldGoods: z.array(UnsoldGoodSchema.strict()),
+        purchases: z.array(PurchaseSchema.strict()),
+        pledges: z.array(PledgeSchema.strict()),
+        mergeSessions: z.array(MergeSessionSchema).default([]),
+      })
+      .strict(),
     settings: SettingsSchema,
   })
   .strict();
@@ -70,8 +74,156 @@ export async function createBackup(db: ReliefDb, settings: Settings): Promise<st
   return `${JSON.stringify(backup, null, 1)}\n`;
 }
 
+/** A backup refused: the message in Chinese, `problem` to say it in the UI's language. */
 export class BackupError extends Error {
   name = 'BackupError';
+  constructor(
+    message: string,
+    readonly problem?: { key: MessageKey; params: Record<string, string | number> },
+  ) {
+    super(message);
+  }
+
+  static of(key: MessageKey, params: Record<string, string | number> = {}): BackupError {
+    return new BackupError(fillParams(zhCN[key], params), { key, params });
+  }
+}
+
+/** The longest text a record's field may hold, and the largest quantity and amount: a backup past them is not ours. */
+export const BACKUP_LIMITS = { text: 32_767, quantity: 1_000_000, fen: 1_000_000_000_000 } as const;
+
+const TABLE_LABELS: Record<string, string> = {
+  catalogueSources: '目录来源',
+  catalogueChunks: '目录条目',
+  unsoldGoods: '滞销登记',
+  purchases: '购买记录',
+  pledges: '认购任务',
+  mergeSessions: '汇总记录',
+};
+
+/** What a zod issue says, as a message code. */
+function problemOf(issue: z.core.$ZodIssue, data: unknown): MessageKey {
+  if (issue.code === 'invalid_type') {
+    const value = issue.path.reduce<unknown>(
+      (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined),
+      data,
+    );
+    return value === undefined ? 'backup.problem.missing' : 'backup.problem.type';
+  }
+  if (issue.code === 'too_big') return issue.origin === 'string' ? 'backup.problem.tooLong' : 'backup.problem.tooBig';
+  if (issue.code === 'too_small') return 'backup.problem.tooSmall';
+  if (issue.code === 'unrecognized_keys') return 'backup.problem.unknownField';
+  if (issue.code === 'custom') return 'backup.problem.date';
+  return 'backup.problem.value';
+}
+
+/** A schema's refusal as a message naming the table, the record and the field. */
+function issueError(issue: z.core.$ZodIssue | undefined, data: unknown): BackupError {
+  const path = issue?.path ?? [];
+  const problem = zhCN[issue ? problemOf(issue, data) : 'backup.problem.value'];
+  if (path[0] === 'tables' && path.length === 1 && issue?.code === 'unrecognized_keys') {
+    return BackupError.of('backup.unknownTable', { table: issue.keys.join('、') });
+  }
+  if (path.length === 0 && issue?.code === 'unrecognized_keys') {
+    return BackupError.of('backup.unknownKey', { key: issue.keys.join('、') });
+  }
+  if (path[0] === 'tables' && typeof path[1] === 'string') {
+    const table = path[1];
+    if (path.length === 2) return BackupError.of('backup.missingTable', { table: TABLE_LABELS[table] ?? table });
+    const index = Number(path[2]);
+    const record = ((data as { tables: Record<string, { id?: unknown }[]> }).tables[table] ?? [])[index];
+    const field =
+      issue?.code === 'unrecognized_keys' ? issue.keys.join('、') : path.slice(3).map(String).join('.') || 'id';
+    return BackupError.of('backup.field', {
+      table: TABLE_LABELS[table] ?? table,
+      record: index + 1,
+      id: String(record?.id ?? '—').slice(0, 80),
+      field,
+      problem,
+    });
+  }
+  return BackupError.of('backup.settings', { field: path.map(String).join('.') || '—', problem });
+}
+
+/** Bounds, lengths and references the schemas do not state: a backup as strict as an import. */
+function checkBackup(backup: Backup): void {
+  const { tables } = backup;
+  const where = (table: string, index: number, id: string) => ({
+    table: TABLE_LABELS[table] ?? table,
+    record: index + 1,
+    id: id.slice(0, 80),
+  });
+  for (const table of TABLE_NAMES) {
+    const ids = new Set<string>();
+    (tables[table] as { id: string }[]).forEach((record, index) => {
+      if (ids.has(record.id)) throw BackupError.of('backup.duplicateId', where(table, index, record.id));
+      ids.add(record.id);
+      const walk = (value: unknown, field: string): void => {
+        const fail = (key: MessageKey) => {
+          throw BackupError.of('backup.field', { ...where(table, index, record.id), field, problem: zhCN[key] });
+        };
+        if (typeof value === 'string' && value.length > BACKUP_LIMITS.text) fail('backup.problem.tooLong');
+        if (typeof value === 'number') {
+          const limit = /Fen$/.test(field)
+            ? BACKUP_LIMITS.fen
+            : field.endsWith('quantity')
+              ? BACKUP_LIMITS.quantity
+              : undefined;
+          if (!Number.isFinite(value) || (limit !== undefined && Math.abs(value) > limit))
+            fail('backup.problem.tooBig');
+        }
+        if (Array.isArray(value)) {
+          for (let i = 0; i < value.length; i++) walk(value[i], `${field}.${i}`);
+        } else if (value && typeof value === 'object') {
+          for (const [k, v] of Object.entries(value)) walk(v, field ? `${field}.${k}` : k);
+        }
+      };
+      walk(record, '');
+    });
+  }
+  tables.pledges.forEach((pledge, index) => {
+    if (pledge.periodEnd < pledge.periodStart) {
+      throw BackupError.of('backup.pledgeEnds', {
+        ...where('pledges', index, pledge.id),
+        start: pledge.periodStart,
+        end: pledge.periodEnd,
+      });
+    }
+  });
+  const pledges = new Set(tables.pledges.map((p) => p.id));
+  const unsold = new Set(tables.unsoldGoods.map((u) => u.id));
+  const entries = new Set(tables.catalogueChunks.flatMap((c) => c.entries.map((e) => e.id)));
+  const sets = new Set(tables.catalogueChunks.map((c) => c.sourceId));
+  const reference = (index: number, id: string, field: string, target: string, value: string) =>
+    BackupError.of('backup.reference', { ...where('purchases', index, id), field, target, value: value.slice(0, 80) });
+  tables.purchases.forEach((purchase, index) => {
+    if (purchase.pledgeId && !pledges.has(purchase.pledgeId)) {
+      throw reference(index, purchase.id, 'pledgeId', TABLE_LABELS.pledges as string, purchase.pledgeId);
+    }
+    if (purchase.unsoldGoodId && !unsold.has(purchase.unsoldGoodId)) {
+      throw reference(index, purchase.id, 'unsoldGoodId', TABLE_LABELS.unsoldGoods as string, purchase.unsoldGoodId);
+    }
+    if (purchase.catalogueEntryId && !entries.has(purchase.catalogueEntryId)) {
+      throw reference(
+        index,
+        purchase.id,
+        'catalogueEntryId',
+        TABLE_LABELS.catalogueChunks as string,
+        purchase.catalogueEntryId,
+      );
+    }
+  });
+  tables.catalogueSources.forEach((source, index) => {
+    const set = source.chunkSet ?? source.id;
+    if (source.rowCount > 0 && !sets.has(set)) {
+      throw BackupError.of('backup.reference', {
+        ...where('catalogueSources', index, source.id),
+        field: 'chunkSet',
+        target: TABLE_LABELS.catalogueChunks as string,
+        value: set,
+      });
+    }
+  });
 }
 
 /**
@@ -95,23 +247,19 @@ export function parseBackup(text: string): Backup {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new BackupError('备份文件不是有效的 JSON。');
+    throw BackupError.of('backup.notJson');
   }
   if (!data || typeof data !== 'object' || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
-    throw new BackupError('这不是消费帮扶助手的备份文件。');
+    throw BackupError.of('backup.notOurs');
   }
   const version = (data as { formatVersion?: unknown }).formatVersion;
   if (!READABLE_VERSIONS.includes(version as number)) {
-    throw new BackupError(
-      `备份文件的格式版本（${String((data as { formatVersion?: unknown }).formatVersion)}）不受支持。`,
-    );
+    throw BackupError.of('backup.version', { version: String(version).slice(0, 20) });
   }
-  const result = BackupSchema.safeParse(version === 1 ? upgradeFormat1(data as Record<string, unknown>) : data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.join(' › ') ?? '';
-    throw new BackupError(`备份文件有误（${where}）：${issue?.message ?? ''}`);
-  }
+  const input = version === 1 ? upgradeFormat1(data as Record<string, unknown>) : data;
+  const result = BackupSchema.safeParse(input);
+  if (!result.success) throw issueError(result.error.issues[0], input);
+  checkBackup(result.data);
   return result.data;
 }
 
@@ -121,13 +269,18 @@ export function parseBackup(text: string): Backup {
  */
 export async function restoreBackup(db: ReliefDb, text: string): Promise<Settings> {
   const backup = parseBackup(text);
-  await db.transaction('rw', [...TABLE_NAMES, 'matchIndex'], async () => {
-    for (const name of TABLE_NAMES) {
-      await db.table(name).clear();
-      await db.table(name).bulkAdd(backup.tables[name]);
-    }
-    await db.matchIndex.clear();
-  });
+  try {
+    await db.transaction('rw', [...TABLE_NAMES, 'matchIndex'], async () => {
+      for (const name of TABLE_NAMES) {
+        await db.table(name).clear();
+        await db.table(name).bulkAdd(backup.tables[name]);
+      }
+      await db.matchIndex.clear();
+    });
+  } catch (error) {
+    // Dexie's own words (ConstraintError…) are not for the user: said in theirs, the data untouched.
+    throw BackupError.of('backup.writeFailed', { message: error instanceof Error ? error.name : String(error) });
+  }
   return backup.settings;
 }
 

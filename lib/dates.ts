@@ -63,3 +63,8 @@ export function parseDate(input: string | number | Date | null | undefined): str
 export function todayIso(now: Date = new Date()): string {
   return iso(now.getFullYear(), now.getMonth() + 1, now.getDate()) as string;
 }
+
+/** Whether a text is an ISO date of a real day (2020-02-30 is not): the one date test of every schema. */
+export function isRealIsoDate(text: string): boolean {
+  return isIsoShaped(text) && iso(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2)) === text;
+}

@@ -23,8 +23,8 @@ import { TONE } from '../../components/tone';
 import { useSetting } from '../../components/use-setting';
 import { flatCsvFileName, flatCsvText } from '../../lib/coordinator/flat-csv';
 import { type MergedRow, type MergeFlag, mergeMemberFiles, type ReviewDecision } from '../../lib/coordinator/merge';
-import { mapWithRunners } from '../../lib/coordinator/pool';
-import { type MemberFileReport, unreadableFile } from '../../lib/coordinator/read-member-file';
+import { readInWorkers } from '../../lib/coordinator/pool';
+import { type MemberFileReport, workerFailure } from '../../lib/coordinator/read-member-file';
 import { type UnitReportMeta, unitReport, unitReportFileName } from '../../lib/coordinator/unit-report';
 import { verifyRows } from '../../lib/coordinator/verify';
 import { todayIso } from '../../lib/dates';
@@ -35,7 +35,7 @@ import { CERTIFICATION_LABELS } from '../../lib/ledger/member-columns';
 import { shareOfBase } from '../../lib/ledger/pledges';
 import { displayYuan, parseYuanToFen } from '../../lib/money';
 import MergeWorker from './merge-worker?worker';
-import type { MergeWorkerReply, MergeWorkerRequest } from './merge-worker-protocol';
+import type { MergeWorkerReply } from './merge-worker-protocol';
 import { UnitReportView } from './UnitReportView';
 import { useCatalogueIndex } from './use-catalogue-index';
 
@@ -47,6 +47,8 @@ const FLAG_COLOR: Record<MergeFlag, string> = {
   'out-of-period': TONE.blue,
   unverified: TONE.red,
   sample: TONE.orange,
+  'order-no-altered': TONE.orange,
+  'repeated-file': TONE.red,
 };
 
 function TotalsTable({ title, rows, testId }: { title: string; rows: [string, number][]; testId: string }) {
@@ -67,34 +69,13 @@ function TotalsTable({ title, rows, testId }: { title: string; rows: [string, nu
 }
 
 /** Reads member files in a pool of workers, one per core (at most four), the page staying responsive. */
-async function readMemberFiles(files: File[]): Promise<MemberFileReport[]> {
-  const size = Math.max(1, Math.min(files.length, navigator.hardwareConcurrency || 2, 4));
-  const workers = Array.from({ length: size }, () => new MergeWorker());
-  let nextId = 0;
-  try {
-    return await mapWithRunners(
-      files,
-      workers.map((worker) => async (file: File) => {
-        try {
-          const bytes = new Uint8Array(await file.arrayBuffer());
-          const id = nextId++;
-          return await new Promise<MemberFileReport>((resolve, reject) => {
-            worker.onmessage = (event: MessageEvent<MergeWorkerReply>) => {
-              if (event.data.id === id) resolve(event.data.report);
-            };
-            worker.onerror = (event) => reject(new Error(event.message));
-            const request: MergeWorkerRequest = { id, name: file.name, bytes };
-            worker.postMessage(request, [bytes.buffer]);
-          });
-        } catch (error) {
-          // A file the browser cannot hand over is reported like any bad file; the others still merge.
-          return unreadableFile(file.name, error);
-        }
-      }),
-    );
-  } finally {
-    for (const worker of workers) worker.terminate();
-  }
+function readMemberFiles(files: File[]): Promise<MemberFileReport[]> {
+  return readInWorkers(files, {
+    size: Math.min(files.length, navigator.hardwareConcurrency || 2, 4),
+    start: () => new MergeWorker(),
+    reply: (data, id) => ((data as MergeWorkerReply).id === id ? (data as MergeWorkerReply).report : undefined),
+    failed: workerFailure,
+  });
 }
 
 /** The report's inputs as the coordinator types them (元 and %), saved with a merge session. */

@@ -4,11 +4,11 @@
  * merge's cost, and a pool of these reads several at once.
  */
 import '../../lib/zod';
-import { readMemberFile } from '../../lib/coordinator/read-member-file';
+import { readCheckedMemberFile } from '../../lib/coordinator/read-member-file';
 import type { MergeWorkerReply, MergeWorkerRequest } from './merge-worker-protocol';
 
-self.onmessage = (event: MessageEvent<MergeWorkerRequest>) => {
+self.onmessage = async (event: MessageEvent<MergeWorkerRequest>) => {
   const { id, name, bytes } = event.data;
-  const reply: MergeWorkerReply = { id, report: readMemberFile({ name, bytes }) };
+  const reply: MergeWorkerReply = { id, report: await readCheckedMemberFile({ name, bytes }) };
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
 };

@@ -1,4 +1,5 @@
 import { zhCN } from '../i18n/zh-CN';
+import { neutraliseCell } from '../ledger/member-export';
 import { csvFileBytes } from '../tables/csv-file';
 import type { CatalogueImportPlan, RowProblem } from './rows';
 
@@ -61,6 +62,12 @@ export function problemsCsv(plan: Pick<CatalogueImportPlan, 'rejected' | 'duplic
   ];
   return csvFileBytes([
     header,
-    ...problemsByRow(plan).map((p) => [p.rowNumber, KIND_LABELS[p.kind], p.column ?? '', p.message]),
+    // A column or a message quotes the file's own cells (=HYPERLINK(…)): neutralised like every export.
+    ...problemsByRow(plan).map((p) => [
+      p.rowNumber,
+      KIND_LABELS[p.kind],
+      neutraliseCell(p.column ?? ''),
+      neutraliseCell(p.message),
+    ]),
   ]);
 }

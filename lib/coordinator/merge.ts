@@ -1,10 +1,12 @@
+import { zhCN } from '../i18n/zh-CN';
 import { type Channel, channelOfLabel } from '../ledger/channel';
 import type { CertificationLabel } from '../ledger/member-columns';
 import { inPeriod, type MemberRow, type Period } from '../ledger/member-export';
 import { kindCounts } from '../ledger/pledges';
 import { totalsBy } from '../ledger/totals';
 import { foldText } from '../match/normalize';
-import type { MemberFileReport } from './read-member-file';
+import { sumFen } from '../money';
+import { type MemberFileReport, orderDigits } from './read-member-file';
 
 /** Why a merged row deserves a second look. */
 export type MergeFlag =
@@ -14,9 +16,13 @@ export type MergeFlag =
   | 'expired'
   | 'price'
   | 'out-of-period'
-  | 'sample';
+  | 'sample'
+  | 'order-no-altered'
+  | 'repeated-file';
 export const MERGE_FLAGS: readonly MergeFlag[] = [
+  'repeated-file',
   'duplicate-order',
+  'order-no-altered',
   'out-of-period',
   'unverified',
   'uncertified',
@@ -33,6 +39,8 @@ export const FLAG_LABELS: Record<MergeFlag, string> = {
   price: '价格异常',
   'out-of-period': '不在统计期内',
   sample: '示例数据',
+  'order-no-altered': zhCN['flag.order-no-altered'],
+  'repeated-file': zhCN['flag.repeated-file'],
 };
 
 export interface MergedRow extends MemberRow {
@@ -46,6 +54,8 @@ export interface MergedRow extends MemberRow {
   channelKind?: Channel;
   /** Whether the row counts in the totals: by default, or as the coordinator decided. */
   included: boolean;
+  /** The earlier file this row's file repeats (same bytes, or the same person's same orders). */
+  repeatOf?: string;
   /** A later copy of an order item already merged (counted once, by default the first). */
   duplicateOf?: string;
   /** Why the row is left out, or the coordinator's note on confirming it. */
@@ -121,6 +131,7 @@ function median(values: number[]): number {
 
 /** Why a row is left out by default, or undefined when it counts. */
 function defaultExclusion(row: MergedRow): string | undefined {
+  if (row.repeatOf) return `${FLAG_LABELS['repeated-file']}（与「${row.repeatOf}」），已按一次计入`;
   if (row.flags.includes('out-of-period')) return FLAG_LABELS['out-of-period'];
   if (row.duplicateOf) return `${FLAG_LABELS['duplicate-order']}，已按一次计入`;
   return undefined;
@@ -139,15 +150,25 @@ export function mergeMemberFiles(reports: readonly MemberFileReport[], options: 
   // The same product across files: folded name, so 黄花菜 and 黃花菜 meet.
   const productKey = (row: MemberRow) => `${fold(row.product)}|${fold(row.supplier)}`;
   const rows: MergedRow[] = [];
+  // A file that repeats an earlier one (picked twice, or `ok (1).xlsx`): its rows are shown, flagged, and counted once.
+  const seen = new Map<string, string>();
   for (const report of reports) {
+    const hashes = [report.contentHash && `c${report.contentHash}`, report.ordersHash && `o${report.ordersHash}`];
+    const repeatOf = hashes.map((h) => (h ? seen.get(h) : undefined)).find(Boolean);
+    for (const h of hashes) if (h && !seen.has(h)) seen.set(h, report.fileName);
+    const altered = new Set(report.orderNoAltered ?? []);
     report.rows.forEach((row, i) => {
+      const flags: MergeFlag[] = [];
+      if (repeatOf) flags.push('repeated-file');
+      if (altered.has(i)) flags.push('order-no-altered');
       rows.push({
         ...row,
         key: `${report.fileName}#${i + 1}`,
         fileName: report.fileName,
-        flags: [],
+        flags,
         verified: 'none',
         included: true,
+        ...(repeatOf ? { repeatOf } : {}),
       });
     });
   }
@@ -161,8 +182,9 @@ export function mergeMemberFiles(reports: readonly MemberFileReport[], options: 
   // The same item of the same order, wherever it comes from (two people, or one file twice): counted once.
   const firstOfOrderItem = new Map<string, MergedRow>();
   for (const row of rows) {
-    if (!row.orderNo) continue;
-    const key = `${row.orderNo.trim()}|${fold(row.product)}`;
+    if (!row.orderNo || row.repeatOf) continue;
+    // By digits: 2.5E+11 and 250000000000 are one order, as are 1234-5678 and 12345678.
+    const key = `${orderDigits(row.orderNo)}|${fold(row.product)}`;
     const first = firstOfOrderItem.get(key);
     if (first) {
       row.duplicateOf = first.key;
@@ -209,8 +231,9 @@ export function mergeMemberFiles(reports: readonly MemberFileReport[], options: 
   const amount = (r: MergedRow) => r.amountFen;
   const flagCounts = Object.fromEntries(MERGE_FLAGS.map((f) => [f, 0])) as Record<MergeFlag, number>;
   for (const row of rows) for (const flag of row.flags) flagCounts[flag]++;
+  // Exact integer sums: each file's total is within 2^53, and so is any real unit's.
   const sum = (list: MergedRow[], keep: (r: MergedRow) => boolean) =>
-    list.reduce((total, r) => total + (keep(r) ? r.amountFen : 0), 0);
+    sumFen(list.filter(keep).map((r) => r.amountFen)) ?? Number.NaN;
   const people = new Map<string, PersonTotal>();
   for (const row of counted) {
     const person = row.person || '（未署名）';

@@ -1,4 +1,6 @@
 import { parseDate } from '../dates';
+import { fillParams } from '../i18n/language';
+import { type MessageKey, zhCN } from '../i18n/zh-CN';
 import {
   type CertificationLabel,
   certificationOfLabel,
@@ -10,8 +12,30 @@ import {
   REQUIRED_MEMBER_FIELDS,
 } from '../ledger/member-columns';
 import { type MemberRow, unneutraliseCell } from '../ledger/member-export';
-import { formatYuan, parseYuanToFen } from '../money';
-import { readTableFile, TableFileError } from '../tables/table';
+import { formatYuan, MAX_ROW_FEN, parseYuanToFen, sumFen } from '../money';
+import { checkTableFileLimits, noteText, readTableFile, TableFileError } from '../tables/table';
+
+const say = (key: MessageKey, params: Record<string, string | number> = {}) => fillParams(zhCN[key], params);
+
+/** An order number Excel has changed: written in scientific notation (2.50E+11), digits past the 15th lost. */
+export const SCIENTIFIC_ORDER_NO = /^\d(?:\.\d+)?e\+?\d+$/i;
+
+/** An order number by its digits, as orders are compared: 2.5E+11 → 250000000000, "1234-5678" → 12345678. */
+export function orderDigits(orderNo: string): string {
+  const text = orderNo.trim().normalize('NFKC');
+  if (SCIENTIFIC_ORDER_NO.test(text)) {
+    const n = Number(text);
+    if (Number.isFinite(n)) return BigInt(Math.round(n)).toString();
+  }
+  return text.replace(/\D/g, '') || text;
+}
+
+/** FNV-1a of the bytes, with their length: the same file picked twice (two folders, `ok (1).xlsx`). */
+function contentHash(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193) >>> 0;
+  return `${bytes.length}:${h.toString(16)}`;
+}
 
 export interface RejectedRow {
   rowNumber: number;
@@ -33,6 +57,11 @@ export interface MemberFileReport {
   /** Disagreements between the rows and what the file declares. */
   problems: string[];
   totalFen: number;
+  /** Rows (by index in `rows`) whose order number Excel may have changed: flagged, compared by digits. */
+  orderNoAltered?: number[];
+  /** The file's bytes, and the person's orders, as fingerprints: a repeated file is counted once. */
+  contentHash?: string;
+  ordersHash?: string;
 }
 
 /** Reads the 说明 sheet (key | value rows) into what it declares. */
@@ -69,6 +98,24 @@ export function unreadableFile(fileName: string, error: unknown): MemberFileRepo
   };
 }
 
+/** A file whose worker died reading it: the file's error, never the page's. */
+export function workerFailure(fileName: string, message: string): MemberFileReport {
+  return {
+    ...emptyReport(fileName),
+    error: say('table.error', { file: fileName, reason: say('table.workerDied', { message }) }),
+  };
+}
+
+/** `readMemberFile` after the zip limits are checked by inflating (in a worker: a bomb never reaches SheetJS). */
+export async function readCheckedMemberFile(file: { name: string; bytes: Uint8Array }): Promise<MemberFileReport> {
+  try {
+    await checkTableFileLimits(file);
+  } catch (error) {
+    return { ...emptyReport(file.name), error: error instanceof Error ? error.message : String(error) };
+  }
+  return readMemberFile(file);
+}
+
 /**
  * Reads one member file (ours or hand-filled with the same headers; XLSX or
  * CSV, UTF-8 or GBK). Never throws: a file that cannot be read comes back
@@ -85,6 +132,7 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
       // Formulas a member typed (金额 = 单价 × 数量) are read as the values they show.
       reportFormulas: false,
       alsoRead: ['说明'],
+      numberCellColumns: (header) => mapMemberHeaders([header])[0] === 'orderNo',
     });
   } catch (error) {
     report.error = error instanceof TableFileError ? error.message : unreadableFile(file.name, error).error;
@@ -96,6 +144,9 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
     report.error = `「${file.name}」缺少必需的列：${missing.map((f) => MEMBER_LABELS[f]).join('、')}。`;
     return report;
   }
+  report.contentHash = contentHash(file.bytes);
+  for (const note of table.notes ?? []) report.problems.push(noteText(note));
+  const orderColumn = fields.indexOf('orderNo');
   report.declared = readReadme(table.otherSheets?.说明);
   const fallbackPerson = report.declared.person ?? personFromFileName(file.name);
   let declaredByTotalRow: number | undefined;
@@ -133,6 +184,13 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
       reject('amount', amountText ? `「${amountText}」不是金额` : '金额为空');
       continue;
     }
+    if (amountFen > MAX_ROW_FEN) {
+      reject(
+        'amount',
+        say('coordinator.amountTooLarge', { amount: formatYuan(amountFen), max: formatYuan(MAX_ROW_FEN) }),
+      );
+      continue;
+    }
     const quantityText = get('quantity');
     const quantity = quantityText ? Number(quantityText.normalize('NFKC')) : 1;
     if (!Number.isFinite(quantity) || quantity <= 0) {
@@ -141,9 +199,14 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
     }
     const priceText = get('unitPrice');
     const unitPriceFen = priceText ? parseYuanToFen(priceText) : Math.round(amountFen / quantity);
-    if (unitPriceFen === undefined || unitPriceFen < 0) {
+    if (unitPriceFen === undefined || unitPriceFen < 0 || unitPriceFen > MAX_ROW_FEN) {
       reject('unitPrice', `「${priceText}」不是金额`);
       continue;
+    }
+    const orderNo = get('orderNo');
+    if (orderNo && (SCIENTIFIC_ORDER_NO.test(orderNo) || table.numberCells?.has(`${rowNumber}:${orderColumn}`))) {
+      report.orderNoAltered = [...(report.orderNoAltered ?? []), report.rows.length];
+      report.problems.push(say('coordinator.orderNoAltered', { row: rowNumber, orderNo }));
     }
     const certification: CertificationLabel = certificationOfLabel(get('certification'));
     report.rows.push({
@@ -166,7 +229,24 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
       orderNo: get('orderNo'),
       note: get('note'),
     });
-    report.totalFen += amountFen;
+  }
+  const total = sumFen(report.rows.map((r) => r.amountFen));
+  if (total === undefined) {
+    return {
+      ...emptyReport(file.name),
+      error: say('table.error', {
+        file: file.name,
+        reason: say('coordinator.totalTooLarge', { max: formatYuan(Number.MAX_SAFE_INTEGER) }),
+      }),
+    };
+  }
+  report.totalFen = total;
+  if (report.rows.length) {
+    const orders = report.rows
+      .map((r) => `${r.person}|${r.date}|${orderDigits(r.orderNo)}|${r.product}|${r.amountFen}`)
+      .sort()
+      .join('\n');
+    report.ordersHash = contentHash(new TextEncoder().encode(orders));
   }
 
   const { rowCount, totalFen } = report.declared;

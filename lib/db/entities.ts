@@ -1,10 +1,11 @@
+import { isRealIsoDate } from '../dates';
 import { CHANNELS } from '../ledger/channel';
 import { PLEDGE_KINDS } from '../ledger/pledge-kinds';
 import { SiteIdSchema } from '../match/listing';
 import { z } from '../zod';
 
 /** ISO calendar date, the only date form stored. */
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
+export const IsoDateSchema = z.string().refine(isRealIsoDate, { message: '日期应为真实的 YYYY-MM-DD' });
 /** Money is always an integer number of fen. */
 export const FenSchema = z.number().int();
 

@@ -396,7 +396,7 @@ export const zhCN = {
   'flag.order-no-altered': '订单号可能已被 Excel 改动',
   'flag.repeated-file': '重复的明细文件',
   'coordinator.orderNoAltered':
-    '第 {row} 行订单号「{orderNo}」可能已被 Excel 改动（科学计数法或数字单元格会丢失位数）：按其数字比对，请向报送人核实原始订单号。',
+    '第 {row} 行：订单号可能已被 Excel 改动（「{orderNo}」：科学计数法或数字单元格会丢失位数），已按其数字比对，请向报送人核实原始订单号。',
   'coordinator.repeatedFile': '与「{file}」是同一份明细（{reason}）：只计一次，本文件的记录不计入合计。',
   'coordinator.repeatedSameBytes': '内容完全相同',
   'coordinator.repeatedSameOrders': '同一人的同一批订单',

@@ -3,7 +3,7 @@ import type { UnsoldGood } from '../db/entities';
 import { neutraliseCell, unneutraliseCell } from '../ledger/member-export';
 import { csvFileBytes } from '../tables/csv-file';
 import { normalizeHeader } from '../tables/headers';
-import { readTableFile, TableFileError } from '../tables/table';
+import { checkTableFileLimits, readTableFile, TableFileError } from '../tables/table';
 import { draftOfUnsold, emptyUnsoldDraft, type UnsoldDraft, unsoldFromDraft, validateUnsoldDraft } from './entry';
 
 /** The register's file columns, Chinese first, with the headers hand-made registers use. */
@@ -119,4 +119,17 @@ export function readUnsoldFile(
     result.goods.push(unsoldFromDraft(draft, { id: options.newId(), today: options.today }));
   }
   return result;
+}
+
+/** `readUnsoldFile` after the zip limits are checked by inflating: a bomb never reaches SheetJS. */
+export async function readCheckedUnsoldFile(
+  file: { name: string; bytes: Uint8Array },
+  options: { today: string; newId: () => string },
+): Promise<UnsoldImport> {
+  try {
+    await checkTableFileLimits(file);
+  } catch (error) {
+    return { goods: [], rowsRead: 0, rejected: [], error: error instanceof Error ? error.message : String(error) };
+  }
+  return readUnsoldFile(file, options);
 }

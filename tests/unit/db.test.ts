@@ -153,7 +153,7 @@ describe('backup and restore', () => {
     const broken = structuredClone(good);
     broken.tables.purchases[0].amountFen = '176.00';
     await expect(restoreBackup(db, JSON.stringify(broken))).rejects.toThrow(
-      /备份文件有误（tables › purchases › 0 › amountFen）/,
+      '备份文件的「购买记录」第 1 条记录（p-832）的「amountFen」有误：类型不对。未恢复，现有数据不变。',
     );
     await expect(restoreBackup(db, '{"format":"something-else"}')).rejects.toBeInstanceOf(BackupError);
     await expect(restoreBackup(db, 'not json')).rejects.toThrow('不是有效的 JSON');

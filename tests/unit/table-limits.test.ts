@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogueFile } from '../../lib/catalogue/import';
 import { declaredZipBreach, MAX_CELL_CHARS, MAX_COLUMNS, zipBreach } from '../../lib/tables/limits';
@@ -101,5 +102,23 @@ describe('cells, columns and encodings', () => {
     const csv = '产品名称,供应商,价格\n黄花菜,甲,0012345678901234567\n';
     const table = readTableFile({ name: 'z.csv', bytes: new TextEncoder().encode(csv) }, options);
     expect(table.rows[0]?.cells[2]).toBe('0012345678901234567');
+  });
+});
+
+describe('the report CSV', () => {
+  it('neutralises cells a spreadsheet would run as formulas', async () => {
+    const { problemsCsv } = await import('../../lib/catalogue/report');
+    const csv = '产品名称,供应商,=HYPERLINK("http://x","y")\n黄花菜,,1\n';
+    const reading = parseCatalogueFile({ name: 'f.csv', bytes: new TextEncoder().encode(csv) }, { today });
+    const text = new TextDecoder().decode(
+      problemsCsv({
+        ...reading.plan,
+        warnings: [...reading.plan.warnings, { rowNumber: 9, column: '@x', message: '+1' }],
+      }),
+    );
+    const cells = Papa.parse<string[]>(text.replace(/^\uFEFF/, '')).data.flat();
+    expect(cells).toContain("'@x");
+    expect(cells).toContain("'+1");
+    for (const cell of cells) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });
