@@ -17,6 +17,12 @@ import { readOrderReview } from '../../lib/orders/review';
 import { purchaseFromOrderItem } from '../../lib/orders/to-purchase';
 import type { FoundOrder, OrderItem } from '../../lib/sites/types';
 
+/** Where a buyer's order lists are: opened there, the order bar proposes them for import. */
+const ORDER_LISTS = {
+  jd: 'https://order.jd.com/center/list.action',
+  taobao: 'https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm',
+};
+
 /** Why a row is not imported, or may be a purchase logged before (the same words as the purchase form's). */
 function DuplicateNote({ verdict }: { verdict: DuplicateVerdict | undefined }) {
   const { t } = useI18n();
@@ -163,7 +169,25 @@ export function Orders() {
     );
   }
 
-  if (!orders.length) return <Alert type="info" showIcon title={t('orders.intro')} />;
+  if (!orders.length)
+    return (
+      <Alert
+        type="info"
+        showIcon
+        data-testid="orders-empty"
+        title={t('orders.intro')}
+        description={
+          <Space wrap>
+            <a href={ORDER_LISTS.jd} target="_blank" rel="noreferrer">
+              {t('empty.orders.jd')}
+            </a>
+            <a href={ORDER_LISTS.taobao} target="_blank" rel="noreferrer">
+              {t('empty.orders.taobao')}
+            </a>
+          </Space>
+        }
+      />
+    );
   const selectable = rows.filter((r) => ticked.has(r.key) && !imported.has(r.key)).length;
 
   return (
