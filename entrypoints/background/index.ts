@@ -19,6 +19,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // The sample catalogue shows badges before anyone imports an official list.
     if (reason === 'install') {
+      // First run: the welcome page (name, unit, home county, a pledge, the official list).
+      void browser.tabs
+        .create({ url: browser.runtime.getURL('/dashboard.html#/welcome') })
+        .catch((e) => console.warn('welcome page:', e));
       void installSampleCatalogue(db)
         .then(() => matcher.ensureIndex())
         .catch((e) => console.warn('sample catalogue:', e));

@@ -13,6 +13,7 @@ import { Purchases } from './Purchases';
 import { ROUTE_LABELS, ROUTES, type Route, routeOf } from './routes';
 import { Settings } from './Settings';
 import { Unsold } from './Unsold';
+import { Welcome } from './Welcome';
 
 // Colours chosen for WCAG AA contrast (axe runs in the e2e tests).
 const THEME = {
@@ -74,6 +75,7 @@ export function App() {
             {route === 'unsold' && <Unsold />}
             {route === 'orders' && <Orders />}
             {route === 'check' && <MatchCheck />}
+            {route === 'welcome' && <Welcome />}
           </div>
         </Layout.Content>
       </Layout>

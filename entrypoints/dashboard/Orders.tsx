@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { TIER_TONE } from '../../components/tone';
 import { todayIso } from '../../lib/dates';
-import { FUNDING_SOURCES, type Purchase, PurchaseSchema } from '../../lib/db/entities';
+import { FUNDING_SOURCES, type Purchase } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
 import type { MessageKey } from '../../lib/i18n';
 import { type DuplicateVerdict, judgeDuplicate, purchasesNear } from '../../lib/ledger/duplicates';
@@ -13,9 +13,16 @@ import { orderItemKey } from '../../lib/ledger/purchase-draft';
 import type { MatchResult } from '../../lib/match/listing';
 import { messenger } from '../../lib/messenger';
 import { displayYuan } from '../../lib/money';
+import { importOrderItems } from '../../lib/orders/import';
 import { readOrderReview } from '../../lib/orders/review';
 import { purchaseFromOrderItem } from '../../lib/orders/to-purchase';
 import type { FoundOrder, OrderItem } from '../../lib/sites/types';
+
+/** Where a buyer's order lists are: opened there, the order bar proposes them for import. */
+const ORDER_LISTS = {
+  jd: 'https://order.jd.com/center/list.action',
+  taobao: 'https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm',
+};
 
 /** Why a row is not imported, or may be a purchase logged before (the same words as the purchase form's). */
 function DuplicateNote({ verdict }: { verdict: DuplicateVerdict | undefined }) {
@@ -122,31 +129,16 @@ export function Orders() {
   }
 
   /** Writes the ticked items not yet in the ledger, all or nothing; how many were added. */
-  async function writeTicked(): Promise<number> {
-    const db = getDb();
+  function writeTicked(): Promise<number> {
     const chosen = rows
       .map((r, i) => ({ ...r, result: results?.[i] }))
       .filter((r) => ticked.has(r.key) && !imported.has(r.key));
-    const createdAt = new Date().toISOString();
-    const purchases = chosen.map((r) =>
-      PurchaseSchema.parse(
-        purchaseFromOrderItem(
-          r.order,
-          r.item,
-          r.result ?? { score: 0, reasons: [] },
-          { fundingSource, pledgeId: pledgeId || undefined },
-          { id: crypto.randomUUID(), createdAt },
-        ),
-      ),
+    return importOrderItems(
+      getDb(),
+      chosen,
+      { fundingSource, pledgeId: pledgeId || undefined },
+      { createdAt: new Date().toISOString(), newId: () => crypto.randomUUID() },
     );
-    return db.transaction('rw', db.purchases, async () => {
-      // Judged again inside the transaction: two tabs importing the same list add it once. A ticked
-      // possible duplicate is the user's word that it is another purchase.
-      const near = await purchasesNear(db, purchases);
-      const fresh = purchases.filter((p) => judgeDuplicate(p, near).kind !== 'same');
-      await db.purchases.bulkAdd(fresh);
-      return fresh.length;
-    });
   }
 
   /** What a row would be stored as, for judging it against the ledger. */
@@ -163,7 +155,25 @@ export function Orders() {
     );
   }
 
-  if (!orders.length) return <Alert type="info" showIcon title={t('orders.intro')} />;
+  if (!orders.length)
+    return (
+      <Alert
+        type="info"
+        showIcon
+        data-testid="orders-empty"
+        title={t('orders.intro')}
+        description={
+          <Space wrap>
+            <a href={ORDER_LISTS.jd} target="_blank" rel="noreferrer">
+              {t('empty.orders.jd')}
+            </a>
+            <a href={ORDER_LISTS.taobao} target="_blank" rel="noreferrer">
+              {t('empty.orders.taobao')}
+            </a>
+          </Space>
+        }
+      />
+    );
   const selectable = rows.filter((r) => ticked.has(r.key) && !imported.has(r.key)).length;
 
   return (

@@ -9,6 +9,7 @@ import { todayIso } from '../../lib/dates';
 import { getDb } from '../../lib/db/instance';
 import type { Language, Translate } from '../../lib/i18n';
 import { type OverviewSeries, overviewSeries } from '../../lib/ledger/overview';
+import { UnfinishedSteps } from './UnfinishedSteps';
 
 const GREEN = '#18703f';
 const PALETTE = [
@@ -124,6 +125,7 @@ export function Overview() {
     <>
       <Typography.Paragraph>{t('dashboard.intro')}</Typography.Paragraph>
       <Alert type="success" showIcon title={t('dashboard.privacy')} style={{ marginBottom: 16 }} />
+      <UnfinishedSteps />
       <Row gutter={16}>
         <Col span={8}>
           <Card>
@@ -142,7 +144,16 @@ export function Overview() {
         </Col>
       </Row>
       {series && options && series.totalFen === 0 && (
-        <Alert type="info" showIcon title={t('overview.noData')} style={{ marginTop: 16 }} />
+        <Alert
+          type="info"
+          showIcon
+          title={
+            <>
+              {t('overview.noData')} <a href="#/purchases">{t('nav.purchases')}</a>
+            </>
+          }
+          style={{ marginTop: 16 }}
+        />
       )}
       {series && options && series.totalFen > 0 && (
         <Row gutter={[16, 16]} style={{ marginTop: 16 }} data-testid="overview-charts">

@@ -97,7 +97,7 @@ function regionOptions(): RegionOption[] {
 }
 
 /** Where the user is at home: the popup suggests unsold produce from there. */
-function HomeRegion() {
+export function HomeRegion() {
   const { t } = useI18n();
   const home = useSetting('homeRegion');
   const options = useMemo(regionOptions, []);

@@ -10,6 +10,7 @@ export const ROUTES = [
   'coordinator',
   'settings',
   'check',
+  'welcome',
 ] as const;
 export type Route = (typeof ROUTES)[number];
 
@@ -23,6 +24,7 @@ export const ROUTE_LABELS: Record<Route, MessageKey> = {
   coordinator: 'nav.coordinator',
   settings: 'nav.settings',
   check: 'nav.check',
+  welcome: 'nav.welcome',
 };
 
 /** `#/catalogue?x=1` → 'catalogue'; anything unknown is the overview. */

@@ -161,7 +161,15 @@ function Suggestions({ onSubscribe }: { onSubscribe: (good: UnsoldGood) => void 
     <section aria-label={t('popup.suggest')}>
       <h2 className="popup-h2">{t('popup.suggest')}</h2>
       {list.length === 0 ? (
-        <p className="muted">{home?.countyCode || home?.cityCode ? t('popup.empty') : t('popup.suggest.none')}</p>
+        <p className="muted">
+          {home?.countyCode || home?.cityCode ? (
+            t('popup.empty')
+          ) : (
+            <a href="/dashboard.html#/welcome?step=home" target="_blank" rel="noreferrer">
+              {t('popup.suggest.none')}
+            </a>
+          )}
+        </p>
       ) : (
         <ul className="popup-list" data-testid="popup-suggestions">
           {list.map((g) => (

@@ -1,4 +1,5 @@
 import * as XLSX from '@e965/xlsx';
+import { isSampleEntryId } from '../catalogue/sample-id';
 import type { Purchase } from '../db/entities';
 import { zhCN } from '../i18n/zh-CN';
 import { formatYuan } from '../money';
@@ -62,7 +63,10 @@ export function channelCell(p: Pick<Purchase, 'channel' | 'platform'>): string {
   return site ? `${p.channel}（${site}）` : p.channel;
 }
 
-/** The purchases of a period as 明细 rows, oldest first. */
+/** 备注 of a row certified by the bundled sample catalogue (invented suppliers): the coordinator's merge flags it. */
+export const SAMPLE_MARK = zhCN['catalogue.sources.sample'];
+
+/** The purchases of a period as 明细 rows, oldest first; rows of the sample catalogue say 示例 in 备注. */
 export function memberRowsOf(purchases: readonly Purchase[], profile: MemberProfile, period: Period): MemberRow[] {
   return purchases
     .filter((p) => inPeriod(p.purchasedOn, period))
@@ -84,7 +88,9 @@ export function memberRowsOf(purchases: readonly Purchase[], profile: MemberProf
       funding: p.fundingSource,
       type: p.type,
       orderNo: p.orderNo ?? '',
-      note: p.note ?? '',
+      note: isSampleEntryId(p.catalogueEntryId ?? p.certification.entryId)
+        ? [SAMPLE_MARK, p.note].filter(Boolean).join(' ')
+        : (p.note ?? ''),
     }));
 }
 
