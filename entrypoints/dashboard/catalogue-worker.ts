@@ -13,15 +13,14 @@ import { commitCatalogueImport, parseCatalogueFile, TableFileError } from '../..
 import {
   type CataloguePartReading,
   commitPartedReading,
-  dropEntries,
   type PartedReading,
   partReport,
   readLaterPart,
   readSplitCatalogue,
   splitCatalogueFile,
+  stageLaterPart,
 } from '../../lib/catalogue/parts';
 import { problemsCsv, summarisePlan } from '../../lib/catalogue/report';
-import { stageChunks } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
 import { serveRequests, type WorkerClient, workerClient } from '../../lib/workers/client';
 import {
@@ -100,7 +99,7 @@ function serve(port: MessagePort) {
       }
       if (request.type === 'stage') {
         if (!part) throw new Error('没有待写入的部分。');
-        await stageChunks(db, request.chunkSet, dropEntries(part.plan.entries, request.drop), request.firstIndex);
+        await stageLaterPart(db, part, request);
         part = undefined;
         return { reply: { type: 'staged' } };
       }
