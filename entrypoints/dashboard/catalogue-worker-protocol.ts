@@ -3,6 +3,7 @@ import type { PartReport } from '../../lib/catalogue/parts';
 import type { PlanSummary } from '../../lib/catalogue/report';
 import type { CatalogueSource } from '../../lib/db/entities';
 import type { CsvSplit } from '../../lib/tables/csv-parts';
+import { z } from '../../lib/zod';
 
 /** What the page sees of a reading: counts and the first problems; the entries stay in the worker. */
 export type ReadingSummary = Omit<CatalogueFileReading, 'plan'> & {
@@ -46,6 +47,30 @@ export type PartRequest =
   | { type: 'discard' };
 
 export type PartReply =
-  | { type: 'partRead'; report: PartReport | undefined }
+  | { type: 'partRead'; report?: PartReport }
   | { type: 'staged' }
+  | { type: 'discarded' }
   | { type: 'failed'; message: string };
+
+/** A part's report, checked as far as the merge relies on it: its counts and its problem lists. */
+const PartReportSchema = z.custom<PartReport>((value) => {
+  const r = value as Partial<PartReport> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.encoding === 'string' &&
+    Number.isInteger(r.entryCount) &&
+    typeof r.plan === 'object' &&
+    r.plan !== null &&
+    Number.isInteger(r.plan.rowsRead) &&
+    [r.plan.rejected, r.plan.duplicates, r.plan.warnings].every(Array.isArray)
+  );
+}, 'not a part report');
+
+/** A helper's reply, parsed where it arrives (lib/workers/client). */
+export const PartReplySchema: z.ZodType<PartReply> = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('partRead'), report: PartReportSchema.optional() }),
+  z.object({ type: z.literal('staged') }),
+  z.object({ type: z.literal('discarded') }),
+  z.object({ type: z.literal('failed'), message: z.string() }),
+]);

@@ -18,40 +18,48 @@ import {
 import {
   type CataloguePartReading,
   commitPartedReading,
-  dropEntries,
   type PartedReading,
   partReport,
   readLaterPart,
   readSplitCatalogue,
   splitCatalogueFile,
+  stageLaterPart,
 } from '../../lib/catalogue/parts';
 import { problemsCsv, summarisePlan } from '../../lib/catalogue/report';
-import { stageChunks } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
-import type { PartReply, PartRequest, WorkerReply, WorkerRequest } from './catalogue-worker-protocol';
+import { serveRequests, type WorkerClient, workerClient } from '../../lib/workers/client';
+import {
+  type PartReply,
+  PartReplySchema,
+  type PartRequest,
+  type WorkerReply,
+  type WorkerRequest,
+} from './catalogue-worker-protocol';
 
 const db = new ReliefDb();
-let helpers: MessagePort[] = [];
+type Helper = WorkerClient<PartRequest, PartReply>;
+let helpers: Helper[] = [];
 
 /**
  * A reading waiting for the user: its plan holds this worker's entries; the
  * helpers on `ports` hold the later parts (none when it was read whole).
  */
-type Pending = PartedReading & { ports: MessagePort[] };
+type Pending = PartedReading & { ports: Helper[] };
 let pending: Pending | undefined;
 
 const reply = (message: WorkerReply) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(message);
 
-/** One request at a time per helper: its answer is the next message on its port. */
-function askHelper(port: MessagePort, request: PartRequest, transfer: Transferable[] = []): Promise<PartReply> {
-  return new Promise((resolve) => {
-    port.onmessage = (event: MessageEvent<PartReply>) => resolve(event.data);
-    port.postMessage(request, transfer);
-  });
-}
+/** Asks a helper; its reply is the one with the request's id, parsed (lib/workers/client). */
+const askHelper = (helper: Helper, request: PartRequest, transfer: Transferable[] = []): Promise<PartReply> =>
+  helper.request(request, transfer);
+
+/** Tells every helper to drop what it holds; a helper that cannot answer holds nothing worth waiting for. */
+const discardHelpers = () => {
+  for (const helper of helpers) askHelper(helper, { type: 'discard' }).catch(() => undefined);
+};
 
 async function read(request: Extract<WorkerRequest, { type: 'read' }>): Promise<Pending> {
-  for (const port of helpers) port.postMessage({ type: 'discard' } satisfies PartRequest);
+  discardHelpers();
   const file = { name: request.name, bytes: request.bytes };
   await checkTableFileLimits(file); // a zip bomb is refused before SheetJS inflates it
   const options = { sourceName: request.sourceName, today: request.today };
@@ -61,7 +69,7 @@ async function read(request: Extract<WorkerRequest, { type: 'read' }>): Promise<
     const parted = await readSplitCatalogue(file, options, split, async (index, bytes, partSplit, planOptions) => {
       const copy = bytes.slice(); // its own buffer, handed over
       const answer = await askHelper(
-        ports[index - 1] as MessagePort,
+        ports[index - 1] as Helper,
         { type: 'readPart', bytes: copy, split: partSplit, index, options: planOptions },
         [copy.buffer],
       );
@@ -85,29 +93,28 @@ async function commit(reading: Pending, importedAt: string) {
   });
 }
 
-/** A helper: reads a later part, then writes it when the reading is confirmed. */
+/** A helper: reads a later part, then writes it when the reading is confirmed; each reply under its request's id. */
 function serve(port: MessagePort) {
   let part: CataloguePartReading | undefined;
-  const answer = (message: PartReply) => port.postMessage(message);
-  port.onmessage = async (event: MessageEvent<PartRequest>) => {
-    const request = event.data;
+  serveRequests<PartRequest, PartReply>(port, async (request) => {
     try {
       if (request.type === 'readPart') {
         part = undefined;
         part = readLaterPart(request.bytes, request.split, request.index, request.options);
-        answer({ type: 'partRead', report: part && partReport(part) });
-      } else if (request.type === 'stage') {
-        if (!part) throw new Error('没有待写入的部分。');
-        await stageChunks(db, request.chunkSet, dropEntries(part.plan.entries, request.drop), request.firstIndex);
-        part = undefined;
-        answer({ type: 'staged' });
-      } else {
-        part = undefined;
+        return { reply: { type: 'partRead', report: part && partReport(part) } };
       }
+      if (request.type === 'stage') {
+        if (!part) throw new Error('没有待写入的部分。');
+        await stageLaterPart(db, part, request);
+        part = undefined;
+        return { reply: { type: 'staged' } };
+      }
+      part = undefined;
+      return { reply: { type: 'discarded' } };
     } catch (error) {
-      answer({ type: 'failed', message: String(error) });
+      return { reply: { type: 'failed', message: String(error) } };
     }
-  };
+  });
 }
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
@@ -136,12 +143,12 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       if (!pending) throw new Error('没有待导入的文件。');
       reply({ type: 'reportCsv', bytes: problemsCsv(pending.reading.plan) });
     } else if (request.type === 'helpers') {
-      helpers = request.ports;
+      helpers = request.ports.map((port) => workerClient<PartRequest, PartReply>(port, PartReplySchema));
     } else if (request.type === 'serve') {
       serve(request.port);
     } else {
       pending = undefined;
-      for (const port of helpers) port.postMessage({ type: 'discard' } satisfies PartRequest);
+      discardHelpers();
     }
   } catch (error) {
     reply({ type: 'error', message: error instanceof TableFileError ? error.message : String(error) });

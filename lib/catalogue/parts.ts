@@ -2,8 +2,8 @@
  * A national list read in parts by several workers: each part is planned
  * alone, then the first part's duplicate finder judges the later parts' rows,
  * so the report and the entries are those of a whole reading. The workers move
- * these pieces between them; `readCatalogueInParts` runs them in one thread
- * (the tests compare it with a whole reading).
+ * these pieces between them; `importCatalogueInParts` runs the same code in one
+ * thread (the tests compare it with a whole reading).
  */
 
 import type { CatalogueSource } from '../db/entities';
@@ -13,6 +13,7 @@ import type { TableHead } from '../tables/table';
 import {
   type CatalogueFileReading,
   catalogueSourceOf,
+  commitCatalogueImport,
   defaultSourceName,
   parseCatalogueFile,
   sourceIdFor,
@@ -193,6 +194,19 @@ export function readLaterPart(
   }
 }
 
+/**
+ * What a helper does when the reading is confirmed: writes its part's entries,
+ * without those the merge judged duplicates, under the chunk set from chunk
+ * `firstIndex` on. The worker's helpers and the in-thread reading both call it.
+ */
+export async function stageLaterPart(
+  db: ReliefDb,
+  part: Pick<CataloguePartReading, 'plan'>,
+  request: { chunkSet: string; firstIndex: number; drop: readonly number[] },
+): Promise<void> {
+  await stageChunks(db, request.chunkSet, dropEntries(part.plan.entries, request.drop), request.firstIndex);
+}
+
 /** Writes later part `index` (1 on) under the chunk set, from chunk `firstIndex` on, where that part is kept. */
 export type LaterPartStager = (index: number, chunkSet: string, firstIndex: number) => Promise<void>;
 
@@ -233,30 +247,37 @@ export async function commitPartedReading(
 }
 
 /**
- * A catalogue file read in parts in this thread, as the workers read it:
- * equal to `parseCatalogueFile`, which it falls back to when the file is not
- * worth splitting or its parts may not read as the whole.
+ * A catalogue file imported in parts in this thread, by the code the workers
+ * run: read split (readSplitCatalogue, the later parts by readLaterPart), then
+ * written by commitPartedReading with each later part staged by
+ * stageLaterPart. Falls back to the whole reading (parseCatalogueFile and
+ * commitCatalogueImport) when the worker would. Returns the reading's report
+ * (its `plan.entries` are this thread's part only when it was split).
  */
-export async function readCatalogueInParts(
+export async function importCatalogueInParts(
+  db: ReliefDb,
   file: { name: string; bytes: Uint8Array },
-  options: { sourceName?: string; today: string },
+  options: { sourceName?: string; today: string; importedAt: string },
   parts: number,
   minPartBytes?: number,
-): Promise<CatalogueFileReading> {
+): Promise<{ reading: CatalogueFileReading; source: CatalogueSource; split: boolean }> {
   const split = splitCatalogueFile(file, parts, minPartBytes);
-  const laterEntries: CatalogueImportPlan['entries'][] = [];
+  const held: CataloguePartReading[] = [];
   const parted =
     split &&
     (await readSplitCatalogue(file, options, split, async (index, bytes, partSplit, planOptions) => {
       const part = readLaterPart(bytes, partSplit, index, planOptions);
-      if (part) laterEntries[index - 1] = part.plan.entries;
+      if (part) held[index - 1] = part;
       return part && partReport(part);
     }));
-  if (!parted) return parseCatalogueFile(file, options);
-  const { reading, drops } = parted;
-  reading.plan.entries = [
-    ...reading.plan.entries,
-    ...laterEntries.flatMap((entries, i) => dropEntries(entries, drops[i] ?? [])),
-  ];
-  return reading;
+  if (!parted) {
+    const reading = parseCatalogueFile(file, options);
+    return { reading, source: await commitCatalogueImport(db, reading, options), split: false };
+  }
+  const source = await commitPartedReading(db, parted, options, async (index, chunkSet, firstIndex) => {
+    const part = held[index - 1];
+    if (!part) throw new Error(`no part ${index}`);
+    await stageLaterPart(db, part, { chunkSet, firstIndex, drop: parted.drops[index - 1] ?? [] });
+  });
+  return { reading: parted.reading, source, split: true };
 }

@@ -5,8 +5,8 @@ import { commitCatalogueImport, parseCatalogueFile } from '../../lib/catalogue/i
 import {
   commitPartedReading,
   dropEntries,
+  importCatalogueInParts,
   partReport,
-  readCatalogueInParts,
   readLaterPart,
   readSplitCatalogue,
   splitCatalogueFile,
@@ -18,8 +18,27 @@ import { ReliefDb } from '../../lib/db/schema';
 const TODAY = '2026-11-25';
 const enc = (text: string) => new TextEncoder().encode(text);
 const whole = (name: string, bytes: Uint8Array) => parseCatalogueFile({ name, bytes }, { today: TODAY });
-const inParts = (name: string, bytes: Uint8Array, parts: number, minPartBytes: number) =>
-  readCatalogueInParts({ name, bytes }, { today: TODAY }, parts, minPartBytes);
+let inPartsDbs = 0;
+/**
+ * The file imported in parts by the code the workers run (read split, the
+ * helpers' parts staged, published), and the entries read back from the
+ * database: what a user's import lands, beside the whole reading's plan.
+ */
+async function inParts(name: string, bytes: Uint8Array, parts: number, minPartBytes: number) {
+  const db = new ReliefDb(`in-parts-${++inPartsDbs}`);
+  try {
+    const { reading } = await importCatalogueInParts(
+      db,
+      { name, bytes },
+      { today: TODAY, importedAt: '2026-11-25T00:00:00Z' },
+      parts,
+      minPartBytes,
+    );
+    return { ...reading, plan: { ...reading.plan, entries: await readAllEntries(db) } };
+  } finally {
+    await db.delete();
+  }
+}
 
 /** A CSV cell as a writer quotes it: quoted when it holds a delimiter, a quote or a line break. */
 const quoted = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell);
