@@ -1,7 +1,10 @@
 import { ListingSchema, MatchResultSchema, MatchTraceSchema, SiteIdSchema } from './match/listing';
+import { MATCH_BATCH_MAX, REQUEST_REJECTED } from './message-limits';
 import { messenger } from './messenger';
 import { FoundOrderSchema } from './orders/review';
 import { z } from './zod';
+
+export { LISTING_LIMITS, MATCH_BATCH_MAX, REQUEST_REJECTED, TAB_OPENS } from './message-limits';
 
 /**
  * Every message between content scripts, extension pages and the background,
@@ -19,7 +22,7 @@ export const messageSchemas = {
     }),
   },
   matchListings: {
-    request: z.object({ listings: z.array(ListingSchema).max(1000) }).strict(),
+    request: z.object({ listings: z.array(ListingSchema).max(MATCH_BATCH_MAX) }).strict(),
     response: z.object({ results: z.array(MatchResultSchema) }),
   },
   /** 匹配检查: one listing's answer and the trace of how it was decided, by the same code as the badges. */
@@ -88,14 +91,34 @@ export function parseRequest<K extends MessageName>(name: K, data: unknown): z.i
   return messageSchemas[name].request.parse(data) as z.infer<Schemas[K]['request']>;
 }
 
-/** Registers a handler that only ever sees a request that passed its schema. */
+/** Who sent a message: a shop tab's content script has a tab, an extension page may not. */
+export interface MessageSender {
+  tab?: { id?: number };
+}
+
+/**
+ * Registers a handler that only ever sees a request that passed its schema.
+ * A request that does not pass is refused with an error named REQUEST_REJECTED
+ * (the sender can tell it from a background that is away, and retry without
+ * the bad part).
+ */
 export function handleMessage<K extends MessageName>(
   name: K,
-  handler: (request: z.infer<Schemas[K]['request']>) => Promise<MessageResponse<K>> | MessageResponse<K>,
+  handler: (
+    request: z.infer<Schemas[K]['request']>,
+    sender: MessageSender,
+  ) => Promise<MessageResponse<K>> | MessageResponse<K>,
 ): () => void {
   return messenger.onMessage(name, async (message) => {
-    const request = parseRequest(name, message.data);
+    const parsed = messageSchemas[name].request.safeParse(message.data);
+    if (!parsed.success) {
+      const error = new Error(`${name}: ${parsed.error.message}`);
+      error.name = REQUEST_REJECTED;
+      throw error;
+    }
+    const request = parsed.data as z.infer<Schemas[K]['request']>;
+    const sender = (message as { sender?: MessageSender }).sender ?? {};
     // biome-ignore lint/suspicious/noExplicitAny: the generic response type is checked at the call site
-    return (await handler(request)) as any;
+    return (await handler(request, sender)) as any;
   });
 }

@@ -6,9 +6,10 @@ import { resolveLanguage } from '../../lib/i18n/language';
 import { shopTexts } from '../../lib/i18n/shop';
 import { matchCheckHash, RecentListings } from '../../lib/match/check-link';
 import { reasonTemplates } from '../../lib/match/reasons';
-import { handleMessage } from '../../lib/messages';
+import { handleMessage, type MessageSender, TAB_OPENS } from '../../lib/messages';
 import { orderReviewHash } from '../../lib/orders/review';
 import { purchaseFormHash } from '../../lib/prefill';
+import { tokenBuckets } from '../../lib/rate-limit';
 import { settings } from '../../lib/settings';
 import { createMatchService } from './match-service';
 
@@ -47,12 +48,18 @@ export default defineBackground(() => {
 
   handleMessage('getEntryDetails', async ({ entryId }) => (await entryDetails(db, entryId)) ?? null);
 
-  handleMessage('openPurchaseForm', async ({ listing, result }) => {
+  // 记一笔, 为什么？ and 查看并导入 open a tab; a shop tab gets a couple at once, then one every few seconds.
+  const opens = tokenBuckets(TAB_OPENS);
+  const mayOpen = (sender: MessageSender) => opens.take(sender.tab?.id ?? 'extension');
+
+  handleMessage('openPurchaseForm', async ({ listing, result }, sender) => {
+    if (!mayOpen(sender)) return { opened: false };
     await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${purchaseFormHash(listing, result)}`) });
     return { opened: true };
   });
 
-  handleMessage('openOrderReview', async ({ orders }) => {
+  handleMessage('openOrderReview', async ({ orders }, sender) => {
+    if (!mayOpen(sender)) return { opened: false };
     await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${orderReviewHash(orders)}`) });
     return { opened: true };
   });
@@ -71,7 +78,8 @@ export default defineBackground(() => {
 
   handleMessage('recentListings', async () => ({ listings: recent.list() }));
 
-  handleMessage('openMatchCheck', async ({ listing }) => {
+  handleMessage('openMatchCheck', async ({ listing }, sender) => {
+    if (!mayOpen(sender)) return { opened: false };
     await browser.tabs.create({ url: browser.runtime.getURL(`/dashboard.html${matchCheckHash(listing)}`) });
     return { opened: true };
   });

@@ -41,6 +41,23 @@ function adoptStyles(shadow: ShadowRoot): void {
   shadow.adoptedStyleSheets = [sharedSheet];
 }
 
+/**
+ * Only a person drives our UI: a click the page's own script made (element.click(),
+ * dispatchEvent) is stopped at the shadow root, before any of our handlers or a
+ * popover invoker sees it, and its default action (toggling a popover) is cancelled.
+ */
+export function trustedOnly(shadow: ShadowRoot): void {
+  shadow.addEventListener(
+    'click',
+    (event) => {
+      if (event.isTrusted) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    },
+    true,
+  );
+}
+
 export interface BadgeContext {
   t: ShopTranslate;
   /** The user's setting: poverty-area purchases count toward pledges. */
@@ -146,6 +163,7 @@ export function createBadge(listing: Listing, result: MatchResult, ctx: BadgeCon
   if (sample) badge.setAttribute('data-sample', '');
   const shadow = badge.attachShadow({ mode: 'open' });
   adoptStyles(shadow);
+  trustedOnly(shadow);
 
   const button = make('button', `b ${result.tier}`, label);
   if (sample) button.append(make('span', 's', t('sample')));

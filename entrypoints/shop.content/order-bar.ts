@@ -1,5 +1,6 @@
 import type { ShopTranslate } from '../../lib/i18n/shop';
 import type { FoundOrder } from '../../lib/sites/types';
+import { trustedOnly } from './badge';
 
 const STYLE = `:host{all:initial;display:block;margin:8px 0;font:14px/1.5 system-ui,"Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",sans-serif}
 .bar{display:flex;align-items:center;gap:12px;padding:8px 12px;border:1px solid #18703f;border-radius:6px;background:#f0f7f2;color:#14532d}
@@ -28,6 +29,7 @@ export function showOrderBar(
   if (!bar) {
     bar = document.createElement('relief-order-bar');
     const shadow = bar.attachShadow({ mode: 'open' });
+    trustedOnly(shadow);
     const style = document.createElement('style');
     style.textContent = STYLE;
     const box = document.createElement('div');

@@ -1,10 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { askInBatches } from '../../lib/badges/batches';
 import { placeBadges } from '../../lib/badges/placement';
 import { type ShopTranslate, shopTranslator } from '../../lib/i18n/shop';
 import type { Listing, MatchResult } from '../../lib/match/listing';
 import { messenger } from '../../lib/messenger';
 import { adapterFor } from '../../lib/sites';
-import type { FoundListing, FoundOrder } from '../../lib/sites/types';
+import { firstOf, fitListing } from '../../lib/sites/dom';
+import type { FoundListing, FoundOrder, SiteAdapter } from '../../lib/sites/types';
 import { type BadgeContext, createBadge } from './badge';
 import { showOrderBar } from './order-bar';
 
@@ -43,7 +45,7 @@ const badged = (f: FoundListing) =>
   f.card.querySelector('relief-badge') !== null || f.anchor.nextElementSibling?.localName === 'relief-badge';
 
 /** Makes the badges of one batch and places them, all at once (one layout per placing round). */
-function mountBadges(fresh: FoundListing[], results: MatchResult[], ctx: BadgeContext): void {
+function mountBadges(fresh: FoundListing[], results: (MatchResult | undefined)[], ctx: BadgeContext): void {
   const toPlace = [];
   for (const [i, f] of fresh.entries()) {
     const result = results[i];
@@ -60,21 +62,30 @@ function mountBadges(fresh: FoundListing[], results: MatchResult[], ctx: BadgeCo
  * (not cancelled or closed) that hold a certified item. The review page
  * matches again itself; the page's answer is only a proposal.
  */
-async function scanOrders(orders: FoundOrder[], t: ShopTranslate): Promise<void> {
+async function scanOrders(orders: FoundOrder[], adapter: SiteAdapter, t: ShopTranslate): Promise<void> {
   const open = orders.filter((o) => !o.closed);
   const listings: Listing[] = open.flatMap((o) =>
-    o.items.map((item) => ({ site: o.site, itemId: item.itemId, title: item.title, shopName: o.shopName })),
+    o.items.map((item) => fitListing({ site: o.site, itemId: item.itemId, title: item.title, shopName: o.shopName })),
   );
   if (!listings.length) return;
-  const { results } = await messenger.sendMessage('matchListings', { listings: listings.slice(0, 1000) });
+  const results = await askMatches(listings);
   let at = 0;
   let count = 0;
   for (const order of open) {
     const tiers = order.items.map(() => results[at++]?.tier);
     if (tiers.includes('certified')) count++;
   }
-  const anchor = document.querySelector('table.order-tb, [class*="index-mod__order-container___"]') ?? document.body;
+  const anchor = firstOf(document, adapter.orderListAnchors ?? []) ?? document.body;
   if (anchor) showOrderBar(anchor, count, orders, actions.reviewOrders, t);
+}
+
+/** The matcher's answers for a page's listings, in batches within the message limit; a refused listing gets none. */
+const askMatches = (listings: Listing[]) =>
+  askInBatches(listings, async (batch) => (await messenger.sendMessage('matchListings', { listings: batch })).results);
+
+/** The positive signal tests and tools wait on: a scan finished, having read `count` listings in all. */
+function markScanned(count: number): void {
+  document.documentElement.dataset.reliefScanned = String(count);
 }
 
 export function startScanner(ctx: ContentScriptContext): void {
@@ -104,7 +115,10 @@ export function startScanner(ctx: ContentScriptContext): void {
       const page = adapterFor(url);
       if (!page) return;
       const context = await badgeContext();
-      if (context.siteSwitches[page.adapter.id] === false) return;
+      if (context.siteSwitches[page.adapter.id] === false) {
+        markScanned(0); // switched off: done, having read nothing
+        return;
+      }
       if (page.kind === 'orders') {
         const orders = page.adapter.orders?.(document, url) ?? [];
         document.documentElement.dataset.reliefListings = String(orders.reduce((n, o) => n + o.items.length, 0));
@@ -112,8 +126,9 @@ export function startScanner(ctx: ContentScriptContext): void {
         // Rescans (the page's own updates) re-read the list; only a changed list is matched again.
         if (key && key !== lastOrders) {
           lastOrders = key;
-          await scanOrders(orders, context.t);
+          await scanOrders(orders, page.adapter, context.t);
         }
+        markScanned(orders.reduce((n, o) => n + o.items.length, 0));
         return;
       }
       performance.mark('relief:read-start');
@@ -122,15 +137,20 @@ export function startScanner(ctx: ContentScriptContext): void {
       performance.measure('relief:read', 'relief:read-start');
       for (const f of fresh) seen.add(f.card);
       const root = document.documentElement;
-      root.dataset.reliefListings = String(Number(root.dataset.reliefListings ?? 0) + fresh.length);
-      if (fresh.length === 0 || ctx.isInvalid) return;
+      const total = Number(root.dataset.reliefListings ?? 0) + fresh.length;
+      root.dataset.reliefListings = String(total);
+      if (fresh.length === 0 || ctx.isInvalid) {
+        markScanned(total);
+        return;
+      }
       performance.mark('relief:ask');
-      const { results } = await messenger.sendMessage('matchListings', { listings: fresh.map((f) => f.listing) });
+      const results = await askMatches(fresh.map((f) => f.listing));
       performance.mark('relief:answer');
       performance.mark('relief:mount-start');
       mountBadges(fresh, results, context);
       if (page.kind === 'item' && fresh[0] && results[0]) pageItem = { listing: fresh[0].listing, result: results[0] };
       performance.measure('relief:mount', 'relief:mount-start');
+      markScanned(total);
     } catch (error) {
       // A page we cannot read or a background that is away is not the page's problem.
       console.debug('[relief-helper] scan skipped:', error);

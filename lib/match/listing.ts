@@ -1,3 +1,4 @@
+import { LISTING_LIMITS as L } from '../message-limits';
 import { z } from '../zod';
 import { ReasonSchema } from './reasons';
 
@@ -8,12 +9,12 @@ export type SiteId = z.infer<typeof SiteIdSchema>;
 /** One product as a shop page shows it: what adapters read and the matcher takes. */
 export const ListingSchema = z.object({
   site: SiteIdSchema,
-  itemId: z.string().max(64).optional(),
-  title: z.string().min(1).max(500),
-  shopName: z.string().max(200).optional(),
+  itemId: z.string().max(L.itemId).optional(),
+  title: z.string().min(1).max(L.title),
+  shopName: z.string().max(L.shopName).optional(),
   priceFen: z.number().int().nonnegative().optional(),
-  location: z.string().max(100).optional(),
-  url: z.string().max(2000).optional(),
+  location: z.string().max(L.location).optional(),
+  url: z.string().max(L.url).optional(),
 });
 export type Listing = z.infer<typeof ListingSchema>;
 

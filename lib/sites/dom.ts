@@ -1,4 +1,6 @@
 import { parseDate } from '../dates';
+import type { Listing } from '../match/listing';
+import { cutText, LISTING_LIMITS as L } from '../message-limits';
 import { parseYuanToFen } from '../money';
 import type { BadgeSpot } from './types';
 
@@ -66,4 +68,19 @@ export function spotsIn(card: Element, wanted: readonly (readonly [string, Badge
     if (el) spots.push({ el, at });
   }
   return spots;
+}
+
+/**
+ * A listing as the messages take it: empty fields dropped, texts cut to the
+ * message limits (a 600-character title is matched on its first 500), and an
+ * item id or address too long to be real left out rather than cut wrong.
+ */
+export function fitListing(fields: Listing): Listing {
+  const l = compact(fields);
+  const out: Listing = { ...l, title: cutText(l.title, L.title) };
+  if (l.shopName) out.shopName = cutText(l.shopName, L.shopName);
+  if (l.location) out.location = cutText(l.location, L.location);
+  if (l.itemId && l.itemId.length > L.itemId) delete out.itemId;
+  if (l.url && l.url.length > L.url) delete out.url;
+  return out;
 }

@@ -1,5 +1,5 @@
 import type { Listing } from '../match/listing';
-import { compact, firstOf, priceFenOf, textOf } from './dom';
+import { compact, firstOf, fitListing, priceFenOf, textOf } from './dom';
 import type { SiteAdapter } from './types';
 
 const DETAIL_PATH = /^\/pages\/detail\/([A-Za-z0-9_-]+)/;
@@ -39,7 +39,7 @@ export const fupin832 = {
       {
         card: titleEl,
         anchor: titleEl,
-        listing: compact<Listing>({
+        listing: fitListing({
           site: 'fupin832',
           itemId: sku,
           title,

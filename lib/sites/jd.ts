@@ -3,6 +3,7 @@ import {
   CLOSED_ORDER,
   compact,
   firstOf,
+  fitListing,
   isoDateIn,
   priceFenOf,
   splitByQuantity,
@@ -50,7 +51,7 @@ function searchListings(root: ParentNode): FoundListing[] {
       card,
       anchor,
       spots: spotsIn(card, era2025 ? SPOTS_2025 : SPOTS_CLASSIC),
-      listing: compact<Listing>({
+      listing: fitListing({
         site: 'jd',
         itemId,
         title,
@@ -74,7 +75,7 @@ function itemListings(root: ParentNode, url: URL): FoundListing[] {
     {
       card: titleEl,
       anchor: titleEl,
-      listing: compact<Listing>({
+      listing: fitListing({
         site: 'jd',
         itemId,
         title,
@@ -160,4 +161,5 @@ export const jd = {
   orders(root, url) {
     return this.pageKind(url) === 'orders' ? orderList(root) : [];
   },
+  orderListAnchors: ['table.order-tb'],
 } satisfies SiteAdapter;

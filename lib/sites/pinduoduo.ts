@@ -1,5 +1,5 @@
 import type { Listing } from '../match/listing';
-import { compact, textOf } from './dom';
+import { compact, fitListing, textOf } from './dom';
 import type { FoundListing, SiteAdapter } from './types';
 
 interface RawGoods {
@@ -80,7 +80,7 @@ export const pinduoduo = {
       {
         card: anchor,
         anchor,
-        listing: compact<Listing>({
+        listing: fitListing({
           site: 'pinduoduo',
           itemId,
           title,

@@ -1,5 +1,5 @@
 import type { Listing } from '../match/listing';
-import { compact, firstOf, priceFenOf, textOf, titleOrText } from './dom';
+import { compact, firstOf, fitListing, priceFenOf, textOf, titleOrText } from './dom';
 import type { SiteAdapter } from './types';
 
 const ITEM_PATH = /^\/(\d+)\/(\d+)\.html$/;
@@ -27,7 +27,7 @@ export const suning = {
       {
         card: titleEl,
         anchor: titleEl,
-        listing: compact<Listing>({
+        listing: fitListing({
           site: 'suning',
           itemId: m[2],
           title,

@@ -3,6 +3,7 @@ import {
   CLOSED_ORDER,
   compact,
   firstOf,
+  fitListing,
   isoDateIn,
   priceFenOf,
   splitByQuantity,
@@ -38,7 +39,7 @@ export function alibabaItemListing(root: ParentNode, url: URL, site: 'taobao' | 
     {
       card: titleEl,
       anchor: titleEl,
-      listing: compact<Listing>({
+      listing: fitListing({
         site,
         itemId,
         title,
@@ -73,7 +74,7 @@ function card(
     card: el,
     anchor: titleEl,
     spots: parts.spots,
-    listing: compact<Listing>({
+    listing: fitListing({
       site: parts.tmall ? 'tmall' : 'taobao',
       itemId,
       title,
@@ -243,4 +244,5 @@ export const taobao = {
   orders(root, url) {
     return this.pageKind(url) === 'orders' ? boughtList(root) : [];
   },
+  orderListAnchors: ['[class*="index-mod__order-container___"]'],
 } satisfies SiteAdapter;

@@ -65,4 +65,6 @@ export interface SiteAdapter {
   listings: (root: ParentNode, url: URL) => FoundListing[];
   /** The orders of an order-list page (`pageKind` 'orders'). */
   orders?: (root: ParentNode, url: URL) => FoundOrder[];
+  /** Where an order list's bar goes (before the first of these found), one selector per layout era. */
+  orderListAnchors?: readonly string[];
 }
