@@ -50,9 +50,6 @@ export async function readAllSettings(): Promise<Settings> {
 }
 
 export async function writeAllSettings(values: Settings): Promise<void> {
-  await Promise.all(
-    SETTING_NAMES.map((name) =>
-      (settings[name] as SettingItem<unknown>).setValue(SettingsSchema.shape[name].parse(values[name])),
-    ),
-  );
+  // Each item checks its value as it writes it.
+  await Promise.all(SETTING_NAMES.map((name) => (settings[name] as SettingItem<unknown>).setValue(values[name])));
 }
