@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { Harness } from '../../tests/e2e/harness';
 import { bin, run } from '../run';
 import { catalogueCsv, generateCatalogue } from './generate-catalogue';
-import { type Bench, median, ms, within } from './util';
+import { type Bench, median, ms, watchFor, within } from './util';
 
 const ROWS = 150_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -26,28 +26,6 @@ function indexTimings({ entries, since }: { entries: number; since: string }): P
       };
     };
   });
-}
-
-/**
- * Notes in the page when an element with this test id appears (a mutation
- * observer): the app's own time, without the driver's polling and its checks
- * before a click, which added some 0.3 s to each step.
- */
-function watchFor(page: Page, testId: string): Promise<void> {
-  // Runs in the page: no named inner functions (the bundler's name helpers do not exist there).
-  return page.evaluate((id) => {
-    const w = window as unknown as { benchSeen?: Record<string, number> };
-    const seen = w.benchSeen ?? {};
-    w.benchSeen = seen;
-    delete seen[id];
-    const observer = new MutationObserver(() => {
-      if (document.querySelector(`[data-testid="${id}"]`)) {
-        seen[id] = performance.now();
-        observer.disconnect();
-      }
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-  }, testId);
 }
 
 interface ImportTimes {

@@ -14,7 +14,7 @@ import type { Page, Worker } from 'playwright-core';
 import { Harness } from '../../tests/e2e/harness';
 import { bin, run } from '../run';
 import { catalogueCsv, type GeneratedRow, generateCatalogue } from './generate-catalogue';
-import { type Bench, median, ms, within } from './util';
+import { type Bench, median, ms, watchFor, within } from './util';
 
 const SIZES = (process.env.BENCH_SIZES ?? '150000,400000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -53,23 +53,6 @@ function shopPage(rows: GeneratedRow[], run: number): { html: string; items: str
     ${cards.join('')}  </div>
 </div></div></body></html>`;
   return { html, items: picked.map((r) => r.itemId) };
-}
-
-/** Notes in the page when an element with this test id appears: the app's own time, not the driver's polling. */
-function watchFor(page: Page, testId: string): Promise<void> {
-  return page.evaluate((id) => {
-    const w = window as unknown as { benchSeen?: Record<string, number> };
-    const seen = w.benchSeen ?? {};
-    w.benchSeen = seen;
-    delete seen[id];
-    const observer = new MutationObserver(() => {
-      if (document.querySelector(`[data-testid="${id}"]`)) {
-        seen[id] = performance.now();
-        observer.disconnect();
-      }
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
-  }, testId);
 }
 
 interface Imported {

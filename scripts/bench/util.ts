@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 /** A bench yields rows: [measure, value, budget, ok]. */
 export interface Bench {
   name: string;
@@ -24,3 +25,25 @@ export async function timeMedian(fn: () => unknown, runs = 7, warmup = 1): Promi
 
 export const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
 export const within = (value: number, budget: number) => (value <= budget ? 'yes' : 'NO');
+
+/**
+ * Notes in the page when an element with this test id appears (a mutation
+ * observer): the app's own time, without the driver's polling and its checks
+ * before a click, which added some 0.3 s to each step.
+ */
+export function watchFor(page: Page, testId: string): Promise<void> {
+  // Runs in the page: no named inner functions (the bundler's name helpers do not exist there).
+  return page.evaluate((id) => {
+    const w = window as unknown as { benchSeen?: Record<string, number> };
+    const seen = w.benchSeen ?? {};
+    w.benchSeen = seen;
+    delete seen[id];
+    const observer = new MutationObserver(() => {
+      if (document.querySelector(`[data-testid="${id}"]`)) {
+        seen[id] = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  }, testId);
+}
