@@ -178,24 +178,31 @@ export async function waitForText(
   selector: string,
   text: string | RegExp,
   timeout = 30_000,
+  visible = false,
 ): Promise<ElementHandle<Element>> {
   const source = typeof text === 'string' ? { plain: text } : { pattern: text.source, flags: text.flags };
   const handle = await page.waitForFunction(
-    (sel: string, t: { plain?: string; pattern?: string; flags?: string }) =>
+    (sel: string, t: { plain?: string; pattern?: string; flags?: string }, seen: boolean) =>
       [...document.querySelectorAll(sel)].find((el) => {
         const content = el.textContent ?? '';
-        return t.plain !== undefined ? content.includes(t.plain) : new RegExp(t.pattern ?? '', t.flags).test(content);
+        const matches =
+          t.plain !== undefined ? content.includes(t.plain) : new RegExp(t.pattern ?? '', t.flags).test(content);
+        return matches && (!seen || el.checkVisibility({ opacityProperty: true, visibilityProperty: true }));
       }),
     { timeout },
     selector,
     source,
+    visible,
   );
   return handle as ElementHandle<Element>;
 }
 
-/** Clicks, as a person would (a real pointer at the element), the element matching `selector` with text `text`. */
+/**
+ * Clicks, as a person would (a real pointer at the element), the element matching `selector` with text `text`,
+ * once one is on screen (a confirm still fading in, or one left hidden by an earlier dialog, cannot be clicked).
+ */
 export async function clickText(page: Page, selector: string, text: string | RegExp): Promise<void> {
-  await (await waitForText(page, selector, text)).click();
+  await (await waitForText(page, selector, text, 30_000, true)).click();
 }
 
 /** The value of an attribute once an element matching `selector` exists. */
