@@ -1,20 +1,32 @@
 /**
  * `npm run bench`: the budgets of DESIGN §8, measured and printed as a table of
  * medians. Never part of `npm test`: timings belong here, not in assertions.
- * `npm run bench -- NAME…` runs only the named benches.
+ * `npm run bench -- NAME…` runs only the named benches; `--against COMMIT`
+ * (with `--rounds N`, default 3) runs them here and in COMMIT by turns and
+ * prints both side by side (scripts/bench/against.ts).
  */
+import { parseArgs } from 'node:util';
+import { benchAgainst } from './bench/against';
 import { BENCHES } from './bench/index';
 
-const only = process.argv.slice(2);
-const rows: string[][] = [];
-for (const bench of BENCHES) {
-  if (only.length && !only.includes(bench.name)) continue;
-  console.log(`… ${bench.name}`);
-  for (const row of await bench.run()) rows.push([bench.name, ...row]);
-}
+const { values, positionals: only } = parseArgs({
+  allowPositionals: true,
+  options: { against: { type: 'string' }, rounds: { type: 'string', default: '3' } },
+});
 
-const header = ['bench', 'measure', 'value', 'budget', 'ok'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)));
-const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-for (const r of rows) console.log(line(r));
+if (values.against) {
+  await benchAgainst(only, values.against, Math.max(1, Number(values.rounds) || 3));
+} else {
+  const rows: string[][] = [];
+  for (const bench of BENCHES) {
+    if (only.length && !only.includes(bench.name)) continue;
+    console.log(`… ${bench.name}`);
+    for (const row of await bench.run()) rows.push([bench.name, ...row]);
+  }
+
+  const header = ['bench', 'measure', 'value', 'budget', 'ok'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const r of rows) console.log(line(r));
+}
