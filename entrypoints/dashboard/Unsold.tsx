@@ -21,7 +21,8 @@ import {
   unsoldFromDraft,
   validateUnsoldDraft,
 } from '../../lib/unsold/entry';
-import { readUnsoldFile, type UnsoldImport, unsoldCsvBytes, unsoldXlsxBytes } from '../../lib/unsold/file';
+import { type UnsoldImport, unsoldCsvBytes, unsoldXlsxBytes } from '../../lib/unsold/file';
+import { readUnsoldFileInWorker } from '../../lib/unsold/read-in-worker';
 
 const STATUS_COLOR = { open: TONE.orange, matched: TONE.blue, soldOut: 'default' } as const;
 
@@ -132,10 +133,7 @@ export function Unsold() {
 
   async function importFile(file: File | undefined) {
     if (!file) return;
-    const report = readUnsoldFile(
-      { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
-      { today: todayIso(), newId: () => crypto.randomUUID() },
-    );
+    const report = await readUnsoldFileInWorker(file, todayIso());
     try {
       // One transaction: a failed write leaves the register as it was, not half imported.
       const db = getDb();
