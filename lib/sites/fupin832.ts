@@ -1,5 +1,4 @@
-import type { Listing } from '../match/listing';
-import { compact, firstOf, fitListing, priceFenOf, textOf } from './dom';
+import { firstOf, fitListing, priceFenOf, textOf } from './dom';
 import type { SiteAdapter } from './types';
 
 const DETAIL_PATH = /^\/pages\/detail\/([A-Za-z0-9_-]+)/;

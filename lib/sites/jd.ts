@@ -1,4 +1,3 @@
-import type { Listing } from '../match/listing';
 import {
   CLOSED_ORDER,
   compact,

@@ -1,5 +1,4 @@
-import type { Listing } from '../match/listing';
-import { compact, fitListing, textOf } from './dom';
+import { fitListing, textOf } from './dom';
 import type { FoundListing, SiteAdapter } from './types';
 
 interface RawGoods {

@@ -1,5 +1,4 @@
-import type { Listing } from '../match/listing';
-import { compact, firstOf, fitListing, priceFenOf, textOf, titleOrText } from './dom';
+import { firstOf, fitListing, priceFenOf, textOf, titleOrText } from './dom';
 import type { SiteAdapter } from './types';
 
 const ITEM_PATH = /^\/(\d+)\/(\d+)\.html$/;
