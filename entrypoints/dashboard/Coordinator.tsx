@@ -34,8 +34,9 @@ import type { MessageKey } from '../../lib/i18n';
 import { CERTIFICATION_LABELS } from '../../lib/ledger/member-columns';
 import { shareOfBase } from '../../lib/ledger/pledges';
 import { displayYuan, parseYuanToFen } from '../../lib/money';
+import { poolSize } from '../../lib/workers/client';
 import MergeWorker from './merge-worker?worker';
-import type { MergeWorkerReply } from './merge-worker-protocol';
+import { MergeWorkerReplySchema } from './merge-worker-protocol';
 import { UnitReportView } from './UnitReportView';
 import { useCatalogueIndex } from './use-catalogue-index';
 
@@ -68,12 +69,12 @@ function TotalsTable({ title, rows, testId }: { title: string; rows: [string, nu
   );
 }
 
-/** Reads member files in a pool of workers, one per core (at most four), the page staying responsive. */
+/** Reads member files in a pool of workers (lib/workers/client poolSize: one per core, at most four), replies parsed. */
 function readMemberFiles(files: File[]): Promise<MemberFileReport[]> {
   return readInWorkers(files, {
-    size: Math.min(files.length, navigator.hardwareConcurrency || 2, 4),
+    size: poolSize(navigator.hardwareConcurrency, { max: 4, items: files.length }),
     start: () => new MergeWorker(),
-    reply: (data, id) => ((data as MergeWorkerReply).id === id ? (data as MergeWorkerReply).report : undefined),
+    replySchema: MergeWorkerReplySchema,
     failed: workerFailure,
   });
 }

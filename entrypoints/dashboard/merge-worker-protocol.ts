@@ -1,12 +1,9 @@
-import type { MemberFileReport } from '../../lib/coordinator/read-member-file';
+import { MemberFileReportSchema } from '../../lib/coordinator/report-schema';
 
+/** One member file to read (its bytes handed over); the reply is its report, parsed by the page. */
 export interface MergeWorkerRequest {
-  id: number;
   name: string;
   bytes: Uint8Array;
 }
 
-export interface MergeWorkerReply {
-  id: number;
-  report: MemberFileReport;
-}
+export const MergeWorkerReplySchema = MemberFileReportSchema;

@@ -1,14 +1,14 @@
 /// <reference lib="webworker" />
 /**
  * Reads member files off the page's thread: parsing a workbook is most of a
- * merge's cost, and a pool of these reads several at once.
+ * merge's cost, and a pool of these reads several at once. Each reply goes
+ * under its request's id (lib/workers/client).
  */
 import '../../lib/zod';
-import { readCheckedMemberFile } from '../../lib/coordinator/read-member-file';
-import type { MergeWorkerReply, MergeWorkerRequest } from './merge-worker-protocol';
+import { type MemberFileReport, readCheckedMemberFile } from '../../lib/coordinator/read-member-file';
+import { serveRequests } from '../../lib/workers/client';
+import type { MergeWorkerRequest } from './merge-worker-protocol';
 
-self.onmessage = async (event: MessageEvent<MergeWorkerRequest>) => {
-  const { id, name, bytes } = event.data;
-  const reply: MergeWorkerReply = { id, report: await readCheckedMemberFile({ name, bytes }) };
-  (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply);
-};
+serveRequests<MergeWorkerRequest, MemberFileReport>(self as unknown as DedicatedWorkerGlobalScope, async (file) => ({
+  reply: await readCheckedMemberFile(file),
+}));

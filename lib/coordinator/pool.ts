@@ -1,3 +1,6 @@
+import { type WorkerClient, type WorkerEnd, workerClient } from '../workers/client';
+import type { z } from '../zod';
+
 /**
  * Maps items through a set of runners (one per worker thread), each taking
  * the next item as soon as it is free; results keep the items' order.
@@ -21,54 +24,66 @@ export async function mapWithRunners<I, O>(
 }
 
 /** A worker as the pool uses it: the browser's Worker, or a stand-in in a test. */
-export interface PoolWorker {
-  onmessage: ((event: MessageEvent) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror?: ((event: MessageEvent) => void) | null;
-  postMessage(message: unknown, transfer: Transferable[]): void;
+export interface PoolWorker extends WorkerEnd {
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  addEventListener(type: 'error', listener: (event: Event) => void): void;
+  addEventListener(type: 'messageerror', listener: (event: Event) => void): void;
   terminate(): void;
 }
 
+/** What a pool's worker is asked: one file, its bytes handed over. */
+export interface FileRequest {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** One worker of the pool, its client, and how to fail the request it is on. */
+interface Slot<R> {
+  worker: PoolWorker;
+  client: WorkerClient<FileRequest, R>;
+  fail?: (error: Error) => void;
+}
+
+function startSlot<R>(start: () => PoolWorker, replySchema: z.ZodType<R>): Slot<R> {
+  const worker = start();
+  const slot: Slot<R> = { worker, client: workerClient<FileRequest, R>(worker, replySchema) };
+  // A worker's error is its file's, not the page's; the client rejects the request.
+  worker.addEventListener('error', (event) => event.preventDefault?.());
+  worker.addEventListener('messageerror', () => slot.fail?.(new Error('unreadable reply')));
+  return slot;
+}
+
 /**
- * Reads files in a pool of workers, one file at a time each. A worker that
- * dies on a file (an error event, out of memory, a reply that cannot be read)
- * becomes that file's error: it is ended, a fresh one takes the next file,
- * and the other files' reports stand.
+ * Reads files in a pool of workers, one file at a time each, every reply
+ * parsed by `replySchema` (lib/workers/client). A worker that dies on a file
+ * (an error event, out of memory, a reply that cannot be read or does not
+ * parse) becomes that file's error: it is ended, a fresh one takes the next
+ * file, and the other files' reports stand.
  */
 export async function readInWorkers<F extends { name: string; arrayBuffer(): Promise<ArrayBuffer> }, R>(
   files: readonly F[],
   options: {
+    /** How many workers: `poolSize` of lib/workers/client. */
     size: number;
     start: () => PoolWorker;
-    /** The file's report from a worker's reply, or undefined when the reply is not for this request. */
-    reply: (data: unknown, id: number) => R | undefined;
+    replySchema: z.ZodType<R>;
     failed: (fileName: string, message: string) => R;
   },
 ): Promise<R[]> {
-  const workers = Array.from({ length: Math.max(1, options.size) }, () => options.start());
-  let nextId = 0;
+  const slots = Array.from({ length: Math.max(1, options.size) }, () => startSlot(options.start, options.replySchema));
   try {
     return await mapWithRunners(
       files,
-      workers.map((_, slot) => async (file: F) => {
+      slots.map((_, i) => async (file: F) => {
         try {
           const bytes = new Uint8Array(await file.arrayBuffer());
-          const id = nextId++;
-          const worker = workers[slot] as PoolWorker;
+          const slot = slots[i] as Slot<R>;
           return await new Promise<R>((resolve, reject) => {
-            worker.onmessage = (event) => {
-              const report = options.reply(event.data, id);
-              if (report) resolve(report);
-            };
-            worker.onerror = (event) => {
-              event.preventDefault?.(); // the file's error, not the page's
-              reject(new Error(event.message || 'worker error'));
-            };
-            worker.onmessageerror = () => reject(new Error('unreadable reply'));
-            worker.postMessage({ id, name: file.name, bytes }, [bytes.buffer]);
+            slot.fail = reject;
+            slot.client.request({ name: file.name, bytes }, [bytes.buffer]).then(resolve, reject);
           }).catch((error: unknown) => {
-            worker.terminate();
-            workers[slot] = options.start();
+            slot.worker.terminate();
+            slots[i] = startSlot(options.start, options.replySchema);
             throw error;
           });
         } catch (error) {
@@ -77,6 +92,6 @@ export async function readInWorkers<F extends { name: string; arrayBuffer(): Pro
       }),
     );
   } finally {
-    for (const worker of workers) worker.terminate();
+    for (const slot of slots) slot.worker.terminate();
   }
 }

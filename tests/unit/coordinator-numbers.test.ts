@@ -1,13 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { mergeMemberFiles } from '../../lib/coordinator/merge';
-import { type PoolWorker, readInWorkers } from '../../lib/coordinator/pool';
-import {
-  orderDigits,
-  readCheckedMemberFile,
-  readMemberFile,
-  workerFailure,
-} from '../../lib/coordinator/read-member-file';
+import { orderDigits, readCheckedMemberFile, readMemberFile } from '../../lib/coordinator/read-member-file';
 import { xlsxBomb } from '../zip-bomb';
 
 const HEADER = ['日期', '姓名', '产品', '金额(元)', '订单号'];
@@ -104,45 +98,5 @@ describe('member files: numbers that stay exact', () => {
     expect(report.error).toBe(
       '「bomb.xlsx」解压后超过 160 MB（其中 xl/sharedStrings.xml 一项就超过），不像正常的表格，未读取任何内容。',
     );
-  });
-});
-
-describe('a worker that dies becomes its file’s error', () => {
-  it('keeps the other files’ reports and replaces the dead worker', async () => {
-    let started = 0;
-    const start = (): PoolWorker => {
-      started++;
-      const worker: PoolWorker = {
-        onmessage: null,
-        onerror: null,
-        postMessage(message) {
-          const { id, name } = message as { id: number; name: string };
-          queueMicrotask(() => {
-            if (name === 'bomb.xlsx') worker.onerror?.({ message: 'out of memory' } as ErrorEvent);
-            else
-              worker.onmessage?.({
-                data: { id, report: { ...workerFailure(name, ''), error: undefined } },
-              } as MessageEvent);
-          });
-        },
-        terminate() {},
-      };
-      return worker;
-    };
-    const file = (name: string) => ({ name, arrayBuffer: async () => new ArrayBuffer(1) });
-    const reports = await readInWorkers([file('a.csv'), file('bomb.xlsx'), file('b.csv'), file('c.csv')], {
-      size: 1,
-      start,
-      reply: (data, id) =>
-        (data as { id: number }).id === id ? (data as { report: ReturnType<typeof workerFailure> }).report : undefined,
-      failed: workerFailure,
-    });
-    expect(reports.map((r) => [r.fileName, r.error])).toEqual([
-      ['a.csv', undefined],
-      ['bomb.xlsx', '「bomb.xlsx」读取时出错（out of memory），未读取：文件可能过大或已损坏。'],
-      ['b.csv', undefined],
-      ['c.csv', undefined],
-    ]);
-    expect(started).toBe(2);
   });
 });
