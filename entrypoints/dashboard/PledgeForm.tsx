@@ -12,10 +12,10 @@ import {
   pledgeOfForm,
   previewPledge,
 } from '../../lib/ledger/pledge-form';
-import { PLEDGE_KINDS, type PledgeKind } from '../../lib/ledger/pledge-kinds';
+import { PLEDGE_KIND_FIELDS, PLEDGE_KINDS, type PledgeKind } from '../../lib/ledger/pledge-kinds';
 import { pledgeRuleText } from '../../lib/ledger/pledges';
-import { displayYuan } from '../../lib/money';
 import { DEFAULT_SETTINGS } from '../../lib/settings-defaults';
+import { PledgeTargetFields } from './PledgeTargetFields';
 
 const DEFAULT_RULES = DEFAULT_SETTINGS.pledgeRules;
 
@@ -41,7 +41,7 @@ export function PledgeForm({
   const [form] = Form.useForm<PledgeFormValues>();
   const values = Form.useWatch([], form) as Partial<PledgeFormValues> | undefined;
   const mode = values?.mode ?? 'direct';
-  const kind = values?.kind ?? '以购代捐';
+  const kind = values?.kind ?? PLEDGE_KINDS[0];
   const countPovertyArea = useSetting('countPovertyArea') ?? false;
   const computed = values ? pledgeFormTarget(values) : undefined;
 
@@ -102,49 +102,13 @@ export function PledgeForm({
           }
         />
       </Form.Item>
-      <Form.Item label={t('pledges.mode')} name="mode">
-        <Radio.Group
-          options={[
-            { value: 'direct', label: t('pledges.mode.direct') },
-            { value: 'share', label: t('pledges.mode.share') },
-          ]}
-        />
-      </Form.Item>
-      {mode === 'direct' ? (
-        <Form.Item
-          label={t('pledges.target')}
-          name="target"
-          rules={[{ required: true, type: 'number', min: 0.01, message: t('pledges.error.target') }]}
-        >
-          <InputNumber<number> min={0} precision={2} style={{ width: 200 }} data-testid="pledge-target" />
-        </Form.Item>
-      ) : (
-        <Space wrap align="start">
-          <Form.Item
-            label={t('pledges.base')}
-            name="base"
-            rules={[{ required: true, type: 'number', min: 0.01, message: t('pledges.error.target') }]}
-          >
-            <InputNumber<number> min={0} precision={2} style={{ width: 200 }} data-testid="pledge-base" />
-          </Form.Item>
-          <Form.Item
-            label={t('pledges.ratio')}
-            name="ratio"
-            rules={[{ required: true, type: 'number', min: 0.01, max: 100, message: t('pledges.error.ratio') }]}
-          >
-            <InputNumber<number> min={0} max={100} precision={2} style={{ width: 120 }} data-testid="pledge-ratio" />
-          </Form.Item>
-        </Space>
-      )}
-      {computed ? (
-        <p data-testid="pledge-computed">{t('pledges.computed', { target: displayYuan(computed) })}</p>
-      ) : null}
-      {kind === '工会' && (
+      <PledgeTargetFields mode={mode} computed={computed} />
+      {PLEDGE_KIND_FIELDS[kind].cap && (
         <Form.Item label={t('pledges.cap')} name="cap">
           <InputNumber<number> min={0} precision={2} style={{ width: 200 }} data-testid="pledge-cap" />
         </Form.Item>
       )}
-      {kind === '以购代捐' && (
+      {PLEDGE_KIND_FIELDS[kind].fundingSource && (
         <Form.Item label={t('pledges.funding')} name="fundingSource">
           <Select
             style={{ width: 200 }}

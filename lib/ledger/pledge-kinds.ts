@@ -6,6 +6,13 @@
 export const PLEDGE_KINDS = ['以购代捐', '预留份额', '工会'] as const;
 export type PledgeKind = (typeof PLEDGE_KINDS)[number];
 
+/** What a pledge's form asks beyond the target: a union pledge's yearly cap per member, a 以购代捐 pledge's funding source. */
+export const PLEDGE_KIND_FIELDS: Record<PledgeKind, { cap: boolean; fundingSource: boolean }> = {
+  以购代捐: { cap: false, fundingSource: true },
+  预留份额: { cap: false, fundingSource: false },
+  工会: { cap: true, fundingSource: false },
+};
+
 /** A province's rules: canteen share on 832, union share of gifts and benefits, yearly cap per member. */
 export interface PledgeRules {
   /** Which province's published rules these start from (全国 = the national minimum). */

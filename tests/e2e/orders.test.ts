@@ -19,9 +19,9 @@ async function openReview(h: Harness, shop: Page): Promise<Page> {
 
 const ledgerCount = async (h: Harness) => {
   const page = await h.openExtensionPage('dashboard.html#/purchases');
-  const totals = page.getByTestId('purchases-totals');
+  // The live query has answered (its loading state would also read 0).
+  const totals = page.locator('[data-testid="purchases-totals"][data-loaded="true"]');
   await totals.waitFor();
-  await page.waitForTimeout(300);
   const count = Number(await totals.getAttribute('data-count'));
   await page.close();
   return count;
