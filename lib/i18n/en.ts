@@ -464,4 +464,9 @@ export const en: Record<MessageKey, string> = {
   'welcome.unfinished': 'Setup not finished:',
   'empty.orders.jd': 'JD “My orders”',
   'empty.orders.taobao': 'Taobao “Items bought”',
+  // dashboard pages (helper A)
+  'settings.backup.fileName': 'relief-shopping-helper-backup-{date}.json',
+  // The language's own name, the same in every interface language.
+  'settings.language.zh': '中文',
+  'settings.restore.failed': '“{file}”: {message}',
 };

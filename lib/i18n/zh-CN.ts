@@ -445,6 +445,11 @@ export const zhCN = {
   'welcome.unfinished': '还有未完成的设置：',
   'empty.orders.jd': '京东“我的订单”',
   'empty.orders.taobao': '淘宝“已买到的宝贝”',
+  // dashboard pages (helper A)
+  'settings.backup.fileName': '消费帮扶助手备份-{date}.json',
+  // The language's own name, the same in every interface language.
+  'settings.language.zh': '中文',
+  'settings.restore.failed': '「{file}」{message}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
