@@ -469,4 +469,8 @@ export const en: Record<MessageKey, string> = {
   // The language's own name, the same in every interface language.
   'settings.language.zh': '中文',
   'settings.restore.failed': '“{file}”: {message}',
+  'coordinator.session.title': '{unit} {start} to {end}',
+  'coordinator.session.thisUnit': 'This unit',
+  'coordinator.session.unreadable': '{count} file(s) of the saved merge could not be read and are left out: {files}',
+  'list.separator': ', ',
 };

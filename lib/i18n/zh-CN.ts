@@ -450,6 +450,10 @@ export const zhCN = {
   // The language's own name, the same in every interface language.
   'settings.language.zh': '中文',
   'settings.restore.failed': '「{file}」{message}',
+  'coordinator.session.title': '{unit} {start} 至 {end}',
+  'coordinator.session.thisUnit': '本单位',
+  'coordinator.session.unreadable': '保存的合并中有 {count} 个文件读不出，已略去：{files}',
+  'list.separator': '、',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -6,12 +6,23 @@ import { MemberFileReportSchema } from '../../lib/coordinator/report-schema';
 describe('mapWithRunners', () => {
   it('keeps the order of the items, and shares them among the runners as each becomes free', async () => {
     const seen: string[] = [];
-    const runner = (name: string, delay: (n: number) => number) => async (n: number) => {
-      await new Promise((r) => setTimeout(r, delay(n)));
-      seen.push(`${name}${n}`);
+    // No timers: the slow runner holds its item until the fast one has done four, so the order is the pool's alone.
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const slow = async (n: number) => {
+      await gate;
+      seen.push(`a${n}`);
       return n * 10;
     };
-    const out = await mapWithRunners([1, 2, 3, 4, 5], [runner('a', () => 20), runner('b', () => 1)]);
+    const fast = async (n: number) => {
+      await Promise.resolve();
+      seen.push(`b${n}`);
+      if (seen.length === 4) release();
+      return n * 10;
+    };
+    const out = await mapWithRunners([1, 2, 3, 4, 5], [slow, fast]);
     expect(out).toEqual([10, 20, 30, 40, 50]);
     // The fast runner takes every item after the first while the slow one works.
     expect(seen).toEqual(['b2', 'b3', 'b4', 'b5', 'a1']);
