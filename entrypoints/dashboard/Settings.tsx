@@ -1,126 +1,12 @@
-import { Alert, Button, Card, Cascader, Checkbox, Form, Input, Select, Space, Switch, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Card, Checkbox, Form, Input, Select, Space, Switch, Typography } from 'antd';
+import { useState } from 'react';
 import { useI18n } from '../../components/i18n';
-import { saveFile } from '../../components/save-file';
 import { useSetting } from '../../components/use-setting';
-import { clearAllData, createBackup, restoreBackup } from '../../lib/backup';
-import { getDb } from '../../lib/db/instance';
 import type { LanguagePreference, MessageKey } from '../../lib/i18n';
 import { SITE_IDS, type SiteId } from '../../lib/match/listing';
-import { areasOf, citiesOf, PROVINCES } from '../../lib/regions/divisions';
-import { readAllSettings, settings, writeAllSettings } from '../../lib/settings';
-
-function DataCard() {
-  const { t } = useI18n();
-  const [message, setMessage] = useState<{ type: 'success' | 'error'; text: string }>();
-  const [confirmText, setConfirmText] = useState('');
-
-  async function backup() {
-    const text = await createBackup(getDb(), await readAllSettings());
-    saveFile(text, `消费帮扶助手备份-${new Date().toISOString().slice(0, 10)}.json`, 'application/json');
-  }
-
-  async function restore(file: File | undefined) {
-    if (!file) return;
-    try {
-      const restored = await restoreBackup(getDb(), await file.text());
-      await writeAllSettings(restored);
-      setMessage({ type: 'success', text: t('settings.restore.done') });
-    } catch (error) {
-      setMessage({ type: 'error', text: `「${file.name}」${error instanceof Error ? error.message : String(error)}` });
-    }
-  }
-
-  return (
-    <Card title={t('settings.data')}>
-      <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">{t('settings.backup.hint')}</Typography.Text>
-        <Space wrap>
-          <Button data-testid="backup-download" onClick={() => void backup()}>
-            {t('settings.backup')}
-          </Button>
-          <label className="file-button">
-            <span>{t('settings.restore')}</span>
-            <input
-              type="file"
-              accept=".json,application/json"
-              data-testid="backup-restore"
-              onChange={(e) => void restore(e.target.files?.[0])}
-            />
-          </label>
-        </Space>
-        {message && <Alert data-testid="settings-message" type={message.type} showIcon title={message.text} />}
-        <Typography.Text>{t('settings.clear.confirm')}</Typography.Text>
-        <Space>
-          <Input
-            aria-label={t('settings.clear.confirm')}
-            data-testid="clear-confirm-text"
-            value={confirmText}
-            onChange={(e) => setConfirmText(e.target.value)}
-            style={{ width: 160 }}
-          />
-          <Button
-            danger
-            data-testid="clear-all"
-            disabled={confirmText.trim() !== t('settings.clear.word')}
-            onClick={async () => {
-              await clearAllData(getDb());
-              setConfirmText('');
-              setMessage({ type: 'success', text: t('settings.clear.done') });
-            }}
-          >
-            {t('settings.clear')}
-          </Button>
-        </Space>
-      </Space>
-    </Card>
-  );
-}
-
-interface RegionOption {
-  value: string;
-  label: string;
-  children?: RegionOption[];
-}
-
-/** Province → city → county, from the division table. */
-function regionOptions(): RegionOption[] {
-  return PROVINCES.map((p) => ({
-    value: p.code,
-    label: p.name,
-    children: citiesOf(p.code).map((c) => ({
-      value: c.code,
-      label: c.name,
-      children: areasOf(c.code).map((a) => ({ value: a.code, label: a.name })),
-    })),
-  }));
-}
-
-/** Where the user is at home: the popup suggests unsold produce from there. */
-export function HomeRegion() {
-  const { t } = useI18n();
-  const home = useSetting('homeRegion');
-  const options = useMemo(regionOptions, []);
-  const value = [home?.provinceCode, home?.cityCode, home?.countyCode].filter((v): v is string => Boolean(v));
-  return (
-    <Form.Item label={t('settings.home')} htmlFor="settings-home">
-      <Cascader<RegionOption>
-        id="settings-home"
-        data-testid="settings-home"
-        style={{ width: 360 }}
-        options={options}
-        value={value}
-        changeOnSelect
-        showSearch
-        placeholder={t('settings.home.placeholder')}
-        onChange={(codes) => {
-          const [provinceCode, cityCode, countyCode] = (codes ?? []) as string[];
-          void settings.homeRegion.setValue({ provinceCode, cityCode, countyCode });
-        }}
-      />
-    </Form.Item>
-  );
-}
+import { settings } from '../../lib/settings';
+import { HomeRegion } from './HomeRegion';
+import { DataCard } from './SettingsData';
 
 /** Name, unit, department and employee number: what member exports are signed with. */
 function ProfileCard() {
@@ -172,8 +58,16 @@ export function Settings() {
   const { t, preference, setPreference } = useI18n();
   const switches = useSetting('siteSwitches');
   const showHints = useSetting('showHints');
+  // Loaded once the settings it shows have been read (a switch clicked before would start from nothing).
+  const loaded = switches !== undefined && showHints !== undefined;
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 720 }}>
+    <Space
+      orientation="vertical"
+      size="large"
+      style={{ width: '100%', maxWidth: 720 }}
+      data-testid="settings-page"
+      data-loaded={loaded}
+    >
       <Card>
         <Form layout="vertical">
           <Form.Item label={t('settings.language')} htmlFor="settings-language">
@@ -184,7 +78,7 @@ export function Settings() {
               onChange={(v) => void setPreference(v)}
               options={[
                 { value: 'auto', label: t('settings.language.auto') },
-                { value: 'zh-CN', label: '中文' },
+                { value: 'zh-CN', label: t('settings.language.zh') },
                 { value: 'en', label: 'English' },
               ]}
             />

@@ -6,8 +6,8 @@ import { useSetting } from '../../components/use-setting';
 import type { MessageKey } from '../../lib/i18n';
 import { ONBOARDING_STEPS, type OnboardingStep, skipStep, stepOfHash, welcomeHash } from '../../lib/onboarding/steps';
 import { settings } from '../../lib/settings';
+import { HomeRegion } from './HomeRegion';
 import { PledgeForm } from './PledgeForm';
-import { HomeRegion } from './Settings';
 
 function ProfileStep({ onNext }: { onNext: () => void }) {
   const { t } = useI18n();

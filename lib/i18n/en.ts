@@ -465,4 +465,13 @@ export const en: Record<MessageKey, string> = {
   'welcome.unfinished': 'Setup not finished:',
   'empty.orders.jd': 'JD “My orders”',
   'empty.orders.taobao': 'Taobao “Items bought”',
+  // dashboard pages (helper A)
+  'settings.backup.fileName': 'relief-shopping-helper-backup-{date}.json',
+  // The language's own name, the same in every interface language.
+  'settings.language.zh': '中文',
+  'settings.restore.failed': '“{file}”: {message}',
+  'coordinator.session.title': '{unit} {start} to {end}',
+  'coordinator.session.thisUnit': 'This unit',
+  'coordinator.session.unreadable': '{count} file(s) of the saved merge could not be read and are left out: {files}',
+  'list.separator': ', ',
 };

@@ -446,6 +446,15 @@ export const zhCN = {
   'welcome.unfinished': '还有未完成的设置：',
   'empty.orders.jd': '京东“我的订单”',
   'empty.orders.taobao': '淘宝“已买到的宝贝”',
+  // dashboard pages (helper A)
+  'settings.backup.fileName': '消费帮扶助手备份-{date}.json',
+  // The language's own name, the same in every interface language.
+  'settings.language.zh': '中文',
+  'settings.restore.failed': '「{file}」{message}',
+  'coordinator.session.title': '{unit} {start} 至 {end}',
+  'coordinator.session.thisUnit': '本单位',
+  'coordinator.session.unreadable': '保存的合并中有 {count} 个文件读不出，已略去：{files}',
+  'list.separator': '、',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

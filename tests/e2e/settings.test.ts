@@ -17,6 +17,7 @@ describe('settings', () => {
 
   it('turning a site off stops its badges; turning it on brings them back', async () => {
     const settings = await h.openExtensionPage('dashboard.html#/settings');
+    await settings.locator('[data-testid="settings-page"][data-loaded="true"]').waitFor();
     const jd = settings.getByTestId('site-switch-jd');
     await jd.click();
     const off = await h.context.newPage();
@@ -34,6 +35,7 @@ describe('settings', () => {
 
   it('hides hint badges when asked, never certification', async () => {
     const settings = await h.openExtensionPage('dashboard.html#/settings');
+    await settings.locator('[data-testid="settings-page"][data-loaded="true"]').waitFor();
     await settings.getByRole('switch').click();
     const page = await h.context.newPage();
     await page.goto(JD_PAGE);
