@@ -41,7 +41,6 @@ const KNOWN: Record<string, number> = {
   'lib/ledger/pledge-form.ts': 7,
   'entrypoints/dashboard/Catalogue.tsx': 3,
   'entrypoints/dashboard/Coordinator.tsx': 2,
-  'entrypoints/dashboard/Orders.tsx': 1,
   'entrypoints/dashboard/Settings.tsx': 2,
   'entrypoints/dashboard/Unsold.tsx': 1,
   'entrypoints/dashboard/catalogue-worker.ts': 3,

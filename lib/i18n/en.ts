@@ -357,7 +357,6 @@ export const en: Record<MessageKey, string> = {
   'orders.col.amount': 'Amount',
   'orders.estimated': '(shared by quantity: please check)',
   'orders.imported': 'Imported',
-  'orders.closed': 'Cancelled or closed: not imported',
   'orders.funding': 'Funding source',
   'orders.pledge': 'Pledge',
   'orders.import': 'Import the {count} selected',
@@ -464,4 +463,8 @@ export const en: Record<MessageKey, string> = {
   'welcome.unfinished': 'Setup not finished:',
   'empty.orders.jd': 'JD “My orders”',
   'empty.orders.taobao': 'Taobao “Items bought”',
+  // popup & orders (helper B)
+  'orders.closedLine': '{orders}: cancelled or closed, not imported',
+  'orders.closedOrder': '{orderNo} ({status})',
+  'orders.closedJoin': ', ',
 };

@@ -348,7 +348,6 @@ export const zhCN = {
   'orders.col.amount': '金额',
   'orders.estimated': '（按件数分摊，请核对）',
   'orders.imported': '已导入',
-  'orders.closed': '已取消 / 已关闭，不导入',
   'orders.funding': '资金来源',
   'orders.pledge': '认购任务',
   'orders.import': '导入选中的 {count} 项',
@@ -445,6 +444,10 @@ export const zhCN = {
   'welcome.unfinished': '还有未完成的设置：',
   'empty.orders.jd': '京东“我的订单”',
   'empty.orders.taobao': '淘宝“已买到的宝贝”',
+  // popup & orders (helper B)
+  'orders.closedLine': '{orders}：已取消 / 已关闭，不导入',
+  'orders.closedOrder': '{orderNo}（{status}）',
+  'orders.closedJoin': '、',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
