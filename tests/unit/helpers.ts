@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Purchase } from '../../lib/db/entities';
+import { type Purchase, type UnsoldGood, UnsoldGoodSchema } from '../../lib/db/entities';
 import type { FoundOrder } from '../../lib/sites/types';
 
 // Tests run from the project root (npm scripts); happy-dom replaces URL, so no import.meta.url here.
@@ -59,3 +59,15 @@ export const JD_TEA_ORDER: FoundOrder = {
     { itemId: '100045678902', title: '紫阳富硒茶 礼盒装', quantity: 2, amountFen: 14800 },
   ],
 };
+
+/** An unsold-register entry with 3 of 10 斤 left to sell. */
+export const UNSOLD_LAROU: UnsoldGood = UnsoldGoodSchema.parse({
+  id: 'u1',
+  product: '城口老腊肉',
+  quantity: 10,
+  openQuantity: 3,
+  unit: '斤',
+  producer: '李大姐',
+  status: 'open',
+  updatedOn: '2026-11-01',
+});
