@@ -1,46 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { todayIso } from '../lib/dates';
-import { FUNDING_SOURCES, PURCHASE_TYPES, type Purchase, PurchaseSchema, type UnsoldGood } from '../lib/db/entities';
+import type { Purchase, UnsoldGood } from '../lib/db/entities';
 import { getDb } from '../lib/db/instance';
 import type { DuplicateVerdict } from '../lib/ledger/duplicates';
-import { isActivePledge } from '../lib/ledger/pledges';
-import {
-  type DraftErrors,
-  draftFromPrefill,
-  draftFromPurchase,
-  draftFromUnsold,
-  emptyDraft,
-  type PurchaseDraft,
-  purchaseFromDraft,
-  validateDraft,
-  withDraftField,
-} from '../lib/ledger/purchase-draft';
-import { savePurchase } from '../lib/ledger/save-purchase';
-import { checkTyped, draftWithMatch } from '../lib/ledger/typed-check';
+import { type DraftErrors, emptyDraft, type PurchaseDraft, withDraftField } from '../lib/ledger/purchase-draft';
+import { pledgeChoices, startingDraft, submitDraft, withCatalogueEntry } from '../lib/ledger/purchase-form';
 import { type Listing, MatchResultSchema } from '../lib/match/listing';
 import { messenger } from '../lib/messenger';
 import type { Prefill } from '../lib/prefill';
 import { CatalogueChoices } from './CatalogueChoices';
-import { ChannelField } from './ChannelField';
+import { TextField } from './FormField';
 import { useI18n } from './i18n';
+import { PurchaseFormActions } from './PurchaseFormActions';
+import { KindFields, PledgeField } from './PurchaseFormChoices';
 import './purchase-form.css';
-
-function Field(props: { label: string; error?: string; children: (id: string, describedBy?: string) => ReactNode }) {
-  const id = useId();
-  const errorId = `${id}-error`;
-  return (
-    <div className="pf-field">
-      <label htmlFor={id}>{props.label}</label>
-      {props.children(id, props.error ? errorId : undefined)}
-      {props.error && (
-        <span id={errorId} className="pf-error" role="alert">
-          {props.error}
-        </span>
-      )}
-    </div>
-  );
-}
 
 /** Where the form starts from: nothing, a listing, an unsold-register entry (认购), or a stored purchase (edit). */
 export interface PurchaseFormProps {
@@ -59,23 +33,13 @@ async function askMatcher(listings: Listing[]) {
 
 /**
  * The purchase form (记一笔), shared by the popup and the dashboard: prefilled
- * from a listing, an unsold-register entry or a stored purchase, validated in
- * Chinese beside each field, saved with the certification as it stood, with an undo.
+ * from a listing, an unsold-register entry or a stored purchase, validated
+ * beside each field, saved with the certification as it stood (lib/ledger/purchase-form), with an undo.
  */
 export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: PurchaseFormProps) {
   const { t } = useI18n();
   const today = todayIso();
-  const initial = useMemo(
-    () =>
-      editing
-        ? draftFromPurchase(editing)
-        : unsold
-          ? draftFromUnsold(unsold, today)
-          : prefill
-            ? draftFromPrefill(prefill, today)
-            : emptyDraft(today),
-    [prefill, unsold, editing, today],
-  );
+  const initial = useMemo(() => startingDraft({ prefill, unsold, editing }, today), [prefill, unsold, editing, today]);
   const [draft, setDraft] = useState<PurchaseDraft>(initial);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [saved, setSaved] = useState<{ undo: () => Promise<unknown> }>();
@@ -84,47 +48,32 @@ export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: Pu
   const saving = useRef(false);
   // After a new purchase is saved the form starts afresh, no longer from the listing or entry it was opened with.
   const [fresh, setFresh] = useState(false);
-  const from = fresh ? {} : { prefill, unsold };
   const pledges = useLiveQuery(() => getDb().pledges.toArray(), [], []);
-  const pledgeOptions = pledges.filter((p) => isActivePledge(p, today) || p.id === draft.pledgeId);
 
   const set = <K extends keyof PurchaseDraft>(key: K, value: PurchaseDraft[K]) =>
     setDraft((d) => withDraftField(d, key, value));
 
   async function save(confirmed = false) {
     if (saving.current) return;
-    const found = validateDraft(draft, today);
-    setErrors(found);
-    if (Object.keys(found).length) return;
     saving.current = true;
     try {
-      // What was typed or pasted is matched as the pages match listings (the background's matcher).
-      const prefill = await checkTyped(draft, { ...from, editing }, askMatcher);
-      const checked = prefill && prefill !== from.prefill ? draftWithMatch(draft, prefill.result) : draft;
-      const purchase = PurchaseSchema.parse(
-        purchaseFromDraft(
-          checked,
-          { ...from, prefill, stored: editing },
-          { id: editing?.id ?? crypto.randomUUID(), createdAt: editing?.createdAt ?? new Date().toISOString() },
-        ),
-      );
-      const outcome = await savePurchase(getDb(), purchase, {
-        unsold: editing ? undefined : from.unsold,
+      const outcome = await submitDraft(getDb(), draft, fresh ? { editing } : { prefill, unsold, editing }, {
         today,
         confirmed,
+        ask: askMatcher,
+        newId: () => crypto.randomUUID(),
+        now: () => new Date().toISOString(),
       });
-      if (!outcome.saved) {
-        setDuplicate(outcome.verdict);
-        return;
-      }
-      setDuplicate(undefined);
+      setErrors(outcome.kind === 'invalid' ? outcome.errors : {});
+      setDuplicate(outcome.kind === 'duplicate' ? outcome.verdict : undefined);
+      if (outcome.kind !== 'saved') return;
       setSaved({ undo: outcome.undo });
       // A new purchase starts afresh: what was saved cannot be saved again by another click.
       if (!editing) {
         setDraft(emptyDraft(today));
         setFresh(true);
       }
-      onSaved?.(purchase.id);
+      onSaved?.(outcome.purchase.id);
     } finally {
       saving.current = false;
     }
@@ -136,20 +85,19 @@ export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: Pu
     setSaved(undefined);
   }
 
-  const text = (key: keyof PurchaseDraft, label: string, type = 'text') => (
-    <Field label={label} error={errors[key]}>
-      {(id, describedBy) => (
-        <input
-          id={id}
-          type={type}
-          value={String(draft[key])}
-          aria-invalid={Boolean(errors[key])}
-          aria-describedby={describedBy}
-          data-field={key}
-          onChange={(e) => set(key, e.target.value as never)}
-        />
-      )}
-    </Field>
+  const text = (
+    key: Exclude<keyof PurchaseDraft, 'fundingSource' | 'type' | 'channel'>,
+    label: string,
+    type?: string,
+  ) => (
+    <TextField
+      field={key}
+      label={label}
+      type={type}
+      value={String(draft[key])}
+      error={errors[key]}
+      onChange={(value) => set(key, value as never)}
+    />
   );
 
   return (
@@ -163,14 +111,7 @@ export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: Pu
     >
       {text('purchasedOn', t('purchases.field.date'), 'date')}
       {text('product', t('purchases.field.product'))}
-      {!editing && (
-        <CatalogueChoices
-          query={draft.product}
-          onPick={(entry) =>
-            setDraft((d) => ({ ...d, product: entry.name, supplier: entry.supplier, county: entry.county ?? d.county }))
-          }
-        />
-      )}
+      {!editing && <CatalogueChoices query={draft.product} onPick={(e) => setDraft((d) => withCatalogueEntry(d, e))} />}
       {text('shop', t('purchases.field.shop'))}
       {text('supplier', t('purchases.field.supplier'))}
       {text('county', t('purchases.field.county'))}
@@ -180,86 +121,23 @@ export function PurchaseForm({ prefill, unsold, editing, onSaved, onCancel }: Pu
         {text('unitPrice', t('purchases.field.unitPrice'))}
         {text('amount', t('purchases.field.amount'))}
       </div>
-      <div className="pf-row">
-        <Field label={t('purchases.field.fundingSource')}>
-          {(id) => (
-            <select
-              id={id}
-              value={draft.fundingSource}
-              onChange={(e) => set('fundingSource', e.target.value as PurchaseDraft['fundingSource'])}
-            >
-              {FUNDING_SOURCES.map((s) => (
-                <option key={s}>{s}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <ChannelField value={draft.channel} onChange={(channel) => set('channel', channel)} />
-        <Field label={t('purchases.field.type')}>
-          {(id) => (
-            <select id={id} value={draft.type} onChange={(e) => set('type', e.target.value as PurchaseDraft['type'])}>
-              {PURCHASE_TYPES.map((s) => (
-                <option key={s}>{s}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
+      <KindFields draft={draft} set={set} />
       <div className="pf-row">
         {text('orderNo', t('purchases.field.orderNo'))}
-        <Field label={t('purchases.field.pledge')}>
-          {(id) => (
-            <select
-              id={id}
-              value={draft.pledgeId}
-              data-field="pledgeId"
-              onChange={(e) => set('pledgeId', e.target.value)}
-            >
-              <option value="">{t('purchases.field.pledge.none')}</option>
-              {pledgeOptions.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <PledgeField
+          value={draft.pledgeId}
+          pledges={pledgeChoices(pledges, today, draft.pledgeId)}
+          onChange={(id) => set('pledgeId', id)}
+        />
       </div>
       {text('note', t('purchases.field.note'))}
-      <div className="pf-actions">
-        <button type="submit" className="pf-primary" data-testid="purchase-save">
-          {t('purchases.save')}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            {t('pledges.cancel')}
-          </button>
-        )}
-        {duplicate && (
-          <span role="alert" className="pf-error" data-testid="purchase-duplicate" data-kind={duplicate.kind}>
-            {t(`purchases.duplicate.${duplicate.reason}`, {
-              date: duplicate.existing.purchasedOn,
-              product: duplicate.existing.product,
-              orderNo: duplicate.existing.orderNo ?? '',
-            })}
-            {duplicate.kind === 'ask' && (
-              <button type="button" data-testid="purchase-save-anyway" onClick={() => void save(true)}>
-                {t('purchases.duplicate.saveAnyway')}
-              </button>
-            )}
-          </span>
-        )}
-        {saved && (
-          <>
-            <span role="status" data-testid="purchase-saved">
-              {t('purchases.saved')}
-            </span>
-            <button type="button" onClick={() => void undo()}>
-              {t('purchases.undo')}
-            </button>
-          </>
-        )}
-      </div>
+      <PurchaseFormActions
+        onCancel={onCancel}
+        duplicate={duplicate}
+        onSaveAnyway={() => void save(true)}
+        saved={Boolean(saved)}
+        onUndo={() => void undo()}
+      />
     </form>
   );
 }

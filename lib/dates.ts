@@ -68,3 +68,8 @@ export function todayIso(now: Date = new Date()): string {
 export function isRealIsoDate(text: string): boolean {
   return isIsoShaped(text) && iso(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2)) === text;
 }
+
+/** Days from today to a date, both YYYY-MM-DD (negative when past). */
+export function daysUntil(date: string, today: string): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}

@@ -40,7 +40,6 @@ const DATA: Record<string, string> = {
 const KNOWN: Record<string, number> = {
   'lib/ledger/pledge-form.ts': 7,
   'entrypoints/dashboard/Catalogue.tsx': 3,
-  'entrypoints/dashboard/Orders.tsx': 1,
   'entrypoints/dashboard/Unsold.tsx': 1,
   'entrypoints/dashboard/catalogue-worker.ts': 3,
   'lib/backup.ts': 6,

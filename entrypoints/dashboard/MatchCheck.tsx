@@ -1,23 +1,12 @@
-import { Alert, Button, Card, Descriptions, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { Alert, Button, Form, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../components/i18n';
-import { listSources } from '../../lib/catalogue/store';
-import { getDb } from '../../lib/db/instance';
-import { readCheckListing, typedListing } from '../../lib/match/check-link';
+import { listingLabel, readCheckListing, typedListing } from '../../lib/match/check-link';
 import type { Listing, MatchResult, MatchTraceData } from '../../lib/match/listing';
 import { formatReason, type Reason } from '../../lib/match/reasons';
 import { messageSchemas } from '../../lib/messages';
 import { messenger } from '../../lib/messenger';
-
-// Solid tags with white text, each at least 4.5:1 (antd's light presets are not).
-const TIER_COLOURS: Record<string, string> = {
-  certified: '#18703f',
-  expired: '#595959',
-  'poverty-area': '#8a4b00',
-  unsold: '#1d4f91',
-};
-const NO_TIER = '#595959';
+import { MatchAnswer } from './MatchAnswer';
 
 /** 匹配检查: why a listing has its badge, or none — the trace of the code that badges pages. */
 export function MatchCheck() {
@@ -74,7 +63,7 @@ export function MatchCheck() {
           placeholder={t('check.recent')}
           style={{ width: '100%' }}
           onChange={pick}
-          options={recent.map((l, i) => ({ value: i, label: `${l.title}${l.shopName ? ` · ${l.shopName}` : ''}` }))}
+          options={recent.map((l, i) => ({ value: i, label: listingLabel(l) }))}
         />
       )}
       <Form form={form} layout="vertical" onFinish={submit}>
@@ -92,63 +81,7 @@ export function MatchCheck() {
         </Button>
       </Form>
       {error && <Alert type="error" message={error} />}
-      {answer && <Answer {...answer} say={say} />}
-    </Space>
-  );
-}
-
-function Answer({ result, trace, say }: { result: MatchResult; trace: MatchTraceData; say: (r: Reason) => string }) {
-  const { t } = useI18n();
-  const sources = useLiveQuery(() => listSources(getDb()), []);
-  const sourceName = (id: string) => sources?.find((s) => s.id === id)?.name ?? id.replace(/^src:/, '');
-  return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="check-answer" data-tier={result.tier ?? 'none'}>
-      <Card title={t('check.answer')}>
-        <Tag color={result.tier ? TIER_COLOURS[result.tier] : NO_TIER} data-testid="check-tier">
-          {result.tier ? t(`tier.${result.tier}`) : t('check.none')}
-        </Tag>
-        <ul data-testid="check-reasons">
-          {result.reasons.map((r) => (
-            <li key={`${r.code}${JSON.stringify(r.params)}`}>{say(r)}</li>
-          ))}
-        </ul>
-        <Descriptions size="small" column={1}>
-          <Descriptions.Item label={t('check.shopRead')}>{say(trace.shop)}</Descriptions.Item>
-          {trace.notes.map((n) => (
-            <Descriptions.Item key={`${n.code}${JSON.stringify(n.params)}`} label="·">
-              {say(n)}
-            </Descriptions.Item>
-          ))}
-        </Descriptions>
-      </Card>
-      <Typography.Title level={3}>{t('check.candidates', { count: trace.candidates.length })}</Typography.Title>
-      {trace.candidates.length === 0 && <Alert type="info" message={t('check.noCandidates')} />}
-      {trace.candidates.map((c) => (
-        <Card
-          key={c.entryId}
-          size="small"
-          title={`${c.product} · ${c.supplier}`}
-          extra={
-            <Tag color={c.accepted ? 'green' : 'default'}>{c.accepted ? t('check.accepted') : t('check.rejected')}</Tag>
-          }
-        >
-          <Descriptions size="small" column={1}>
-            <Descriptions.Item label={t('check.certificate')}>{c.certificateNo ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('check.source')}>{sourceName(c.sourceId)}</Descriptions.Item>
-            <Descriptions.Item label={t('check.via')}>{say(c.via)}</Descriptions.Item>
-          </Descriptions>
-          <List
-            size="small"
-            dataSource={c.checks}
-            renderItem={(x) => (
-              <List.Item>
-                <span aria-hidden="true">{x.ok ? '✓ ' : '✗ '}</span>
-                {say(x.reason)}
-              </List.Item>
-            )}
-          />
-        </Card>
-      ))}
+      {answer && <MatchAnswer {...answer} say={say} />}
     </Space>
   );
 }

@@ -1,20 +1,15 @@
 import { Card } from 'antd';
-import { useEffect, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { PurchaseForm } from '../../components/PurchaseForm';
-import { type Prefill, readPrefill } from '../../lib/prefill';
+import { useHashValue } from '../../components/use-hash';
+import { readPrefill } from '../../lib/prefill';
 import { MemberExport } from './MemberExport';
 import { PrefillCard } from './PrefillCard';
 import { PurchasesTable } from './PurchasesTable';
 
 export function Purchases() {
   const { t } = useI18n();
-  const [prefill, setPrefill] = useState<Prefill | undefined>(() => readPrefill(location.hash));
-  useEffect(() => {
-    const onHash = () => setPrefill(readPrefill(location.hash));
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  const prefill = useHashValue(readPrefill);
   return (
     <>
       {prefill && <PrefillCard prefill={prefill} />}

@@ -358,7 +358,6 @@ export const en: Record<MessageKey, string> = {
   'orders.col.amount': 'Amount',
   'orders.estimated': '(shared by quantity: please check)',
   'orders.imported': 'Imported',
-  'orders.closed': 'Cancelled or closed: not imported',
   'orders.funding': 'Funding source',
   'orders.pledge': 'Pledge',
   'orders.import': 'Import the {count} selected',
@@ -474,4 +473,8 @@ export const en: Record<MessageKey, string> = {
   'coordinator.session.thisUnit': 'This unit',
   'coordinator.session.unreadable': '{count} file(s) of the saved merge could not be read and are left out: {files}',
   'list.separator': ', ',
+  // popup & orders (helper B)
+  'orders.closedLine': '{orders}: cancelled or closed, not imported',
+  'orders.closedOrder': '{orderNo} ({status})',
+  'orders.closedJoin': ', ',
 };

@@ -349,7 +349,6 @@ export const zhCN = {
   'orders.col.amount': '金额',
   'orders.estimated': '（按件数分摊，请核对）',
   'orders.imported': '已导入',
-  'orders.closed': '已取消 / 已关闭，不导入',
   'orders.funding': '资金来源',
   'orders.pledge': '认购任务',
   'orders.import': '导入选中的 {count} 项',
@@ -455,6 +454,10 @@ export const zhCN = {
   'coordinator.session.thisUnit': '本单位',
   'coordinator.session.unreadable': '保存的合并中有 {count} 个文件读不出，已略去：{files}',
   'list.separator': '、',
+  // popup & orders (helper B)
+  'orders.closedLine': '{orders}：已取消 / 已关闭，不导入',
+  'orders.closedOrder': '{orderNo}（{status}）',
+  'orders.closedJoin': '、',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

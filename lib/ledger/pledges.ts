@@ -1,3 +1,4 @@
+import { daysUntil } from '../dates';
 import type { Pledge, Purchase } from '../db/entities';
 import { displayYuan } from '../money';
 import type { PledgeKind } from './pledge-kinds';
@@ -101,6 +102,23 @@ export function pledgeProgress(
   };
   if (pledge.kind === '工会' && pledge.capFen && unionFen > pledge.capFen) progress.overCapFen = unionFen;
   return progress;
+}
+
+/** A pledge's standing as the popup shows it: the amount still to buy, the share done, the days left. */
+export interface PledgeStanding {
+  leftFen: number;
+  /** Percent done, one decimal, at most 100. */
+  percent: number;
+  /** Days until the period ends (0 once it has). */
+  daysLeft: number;
+}
+
+export function pledgeStanding(progress: PledgeProgress, today: string): PledgeStanding {
+  return {
+    leftFen: Math.max(0, progress.targetFen - progress.doneFen),
+    percent: Math.min(100, Math.round(progress.share * 1000) / 10),
+    daysLeft: Math.max(0, daysUntil(progress.pledge.periodEnd, today)),
+  };
 }
 
 const yuan = displayYuan;

@@ -33,6 +33,15 @@ export function typedListing(input: {
   return listing;
 }
 
+/** A listing as the list of those seen lately names it: its title, and its shop when known. */
+export const listingLabel = (l: Pick<Listing, 'title' | 'shopName'>) =>
+  `${l.title}${l.shopName ? ` · ${l.shopName}` : ''}`;
+
+/** A catalogue source's name, by id; a source no longer stored is named by its id (without src:). */
+export function sourceName(sources: readonly { id: string; name: string }[] | undefined, id: string): string {
+  return sources?.find((s) => s.id === id)?.name ?? id.replace(/^src:/, '');
+}
+
 /** The listings pages asked about lately, newest first, each once (by site, item, title and shop). */
 export class RecentListings {
   private items: Listing[] = [];

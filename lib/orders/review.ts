@@ -2,6 +2,12 @@ import { SiteIdSchema } from '../match/listing';
 import type { FoundOrder } from '../sites/types';
 import { z } from '../zod';
 
+/** Where a buyer's order lists are: opened there, the order bar proposes their orders for import. */
+export const ORDER_LIST_URLS = {
+  jd: 'https://order.jd.com/center/list.action',
+  taobao: 'https://buyertrade.taobao.com/trade/itemlist/list_bought_items.htm',
+} as const;
+
 /** An order as a content script proposes it (parsed: it comes from a shop page's context). */
 export const FoundOrderSchema = z.object({
   site: SiteIdSchema,

@@ -1,14 +1,10 @@
+import { daysUntil } from '../dates';
 import type { UnsoldGood } from '../db/entities';
 
 export interface HomeRegion {
   provinceCode?: string;
   cityCode?: string;
   countyCode?: string;
-}
-
-/** Days from today to a date (negative when past). */
-function daysUntil(date: string, today: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
 /**

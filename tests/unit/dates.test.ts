@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../lib/dates';
+import { daysUntil, parseDate } from '../../lib/dates';
 
 describe('parseDate', () => {
   it.each([
@@ -27,5 +27,14 @@ describe('parseDate', () => {
   it('accepts 29 February only in leap years', () => {
     expect(parseDate('2024-02-29')).toBe('2024-02-29');
     expect(parseDate('2023-02-29')).toBeUndefined();
+  });
+});
+
+describe('daysUntil', () => {
+  it('counts whole days either way, across a month and a leap day', () => {
+    expect(daysUntil('2026-12-31', '2026-12-02')).toBe(29);
+    expect(daysUntil('2028-03-01', '2028-02-28')).toBe(2);
+    expect(daysUntil('2026-12-01', '2026-12-02')).toBe(-1);
+    expect(daysUntil('2026-12-02', '2026-12-02')).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Purchase } from '../../lib/db/entities';
+import { type Purchase, type UnsoldGood, UnsoldGoodSchema } from '../../lib/db/entities';
+import type { FoundOrder } from '../../lib/sites/types';
 
 // Tests run from the project root (npm scripts); happy-dom replaces URL, so no import.meta.url here.
 export const FIXTURES = join(process.cwd(), 'tests/fixtures/');
@@ -43,3 +44,30 @@ export function purchase(over: Partial<Purchase> & Pick<Purchase, 'purchasedOn' 
     ...over,
   };
 }
+
+/** A finished JD order of two tea items, as an order list proposes it. */
+export const JD_TEA_ORDER: FoundOrder = {
+  site: 'jd',
+  orderNo: '285519843212',
+  date: '2026-04-02',
+  status: '已完成',
+  closed: false,
+  shopName: '汉江茶业旗舰店',
+  totalFen: 29600,
+  items: [
+    { itemId: '100045678901', title: '紫阳富硒茶 250g', quantity: 1, amountFen: 14800 },
+    { itemId: '100045678902', title: '紫阳富硒茶 礼盒装', quantity: 2, amountFen: 14800 },
+  ],
+};
+
+/** An unsold-register entry with 3 of 10 斤 left to sell. */
+export const UNSOLD_LAROU: UnsoldGood = UnsoldGoodSchema.parse({
+  id: 'u1',
+  product: '城口老腊肉',
+  quantity: 10,
+  openQuantity: 3,
+  unit: '斤',
+  producer: '李大姐',
+  status: 'open',
+  updatedOn: '2026-11-01',
+});

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ReliefDb } from '../../lib/db/schema';
 import { importOrderItems } from '../../lib/orders/import';
-import type { FoundOrder } from '../../lib/sites/types';
-import { purchase } from './helpers';
+import { JD_TEA_ORDER, purchase } from './helpers';
 
-const order: FoundOrder = {
-  site: 'jd',
-  orderNo: '285519843212',
-  date: '2026-04-02',
-  status: '已完成',
-  closed: false,
-  shopName: '汉江茶业旗舰店',
-  totalFen: 29600,
-  items: [
-    { itemId: '100045678901', title: '紫阳富硒茶 250g', quantity: 1, amountFen: 14800 },
-    { itemId: '100045678902', title: '紫阳富硒茶 礼盒装', quantity: 2, amountFen: 14800 },
-  ],
-};
+const order = JD_TEA_ORDER;
 const ticked = order.items.map((item) => ({ order, item }));
 let n = 0;
 const meta = { createdAt: '2026-04-03T00:00:00Z', newId: () => `id${n++}` };

@@ -7,6 +7,7 @@ import {
   periodTotals,
   pledgeProgress,
   pledgeRuleText,
+  pledgeStanding,
   shareOfBase,
 } from '../../lib/ledger/pledges';
 import { purchase } from './helpers';
@@ -152,5 +153,16 @@ describe('工会: a share of union gifts and benefits, with a cap per member', (
   it('takes a province’s published figures, the national ones elsewhere', () => {
     expect(rulesOfProvince('青海省').reserveShare).toBe(0.15);
     expect(rulesOfProvince('湖南省')).toEqual({ ...DEFAULT_PLEDGE_RULES, province: '湖南省' });
+  });
+});
+
+describe('a pledge’s standing (the popup’s line)', () => {
+  const progress = (doneFen: number) =>
+    pledgeProgress(YEARLY, [purchase({ purchasedOn: '2026-03-05', amountFen: doneFen })], off);
+  it('says the amount left, the share done to one decimal and the days to the period’s end', () => {
+    expect(pledgeStanding(progress(12_345), '2026-12-02')).toEqual({ leftFen: 87_655, percent: 12.3, daysLeft: 29 });
+  });
+  it('past the target: nothing left and 100 %; past the end: 0 days, not fewer', () => {
+    expect(pledgeStanding(progress(150_000), '2027-01-05')).toEqual({ leftFen: 0, percent: 100, daysLeft: 0 });
   });
 });

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type UnsoldGood, UnsoldGoodSchema } from '../../lib/db/entities';
 import { ReliefDb } from '../../lib/db/schema';
 import { savePurchase } from '../../lib/ledger/save-purchase';
-import { purchase } from './helpers';
+import { purchase, UNSOLD_LAROU } from './helpers';
 
-const good: UnsoldGood = UnsoldGoodSchema.parse({
-  id: 'u1',
-  product: '城口老腊肉',
-  quantity: 10,
-  openQuantity: 3,
-  unit: '斤',
-  producer: '李大姐',
-  status: 'open',
-  updatedOn: '2026-11-01',
-});
+const good = UNSOLD_LAROU;
 
 describe('savePurchase (every save path of the purchase form)', () => {
   it('saves a new purchase once: a second save of the same order item is stopped and says which', async () => {
