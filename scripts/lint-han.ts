@@ -39,19 +39,15 @@ const DATA: Record<string, string> = {
 /** Literals from before this check, per file (the most it may hold). */
 const KNOWN: Record<string, number> = {
   'lib/ledger/pledge-form.ts': 7,
-  'entrypoints/dashboard/Catalogue.tsx': 3,
+  'entrypoints/dashboard/Catalogue.tsx': 1,
   'entrypoints/dashboard/Coordinator.tsx': 2,
   'entrypoints/dashboard/Orders.tsx': 1,
   'entrypoints/dashboard/Settings.tsx': 2,
   'entrypoints/dashboard/Unsold.tsx': 1,
-  'entrypoints/dashboard/catalogue-worker.ts': 3,
   'lib/backup.ts': 6,
-  'lib/catalogue/import.ts': 1,
-  'lib/catalogue/report.ts': 2,
-  'lib/catalogue/rows.ts': 22,
-  'lib/catalogue/store.ts': 2,
+  'lib/catalogue/rows.ts': 1,
   'lib/coordinator/merge.ts': 17,
-  'lib/coordinator/read-member-file.ts': 21,
+  'lib/coordinator/read-member-file.ts': 20,
   'lib/db/entities.ts': 13,
   'lib/db/upgrades.ts': 5,
   'lib/ledger/member-export.ts': 22,
@@ -59,9 +55,8 @@ const KNOWN: Record<string, number> = {
   'lib/ledger/pledges.ts': 23,
   'lib/ledger/purchase-draft.ts': 13,
   'lib/orders/to-purchase.ts': 4,
-  'lib/tables/table.ts': 18,
   'lib/unsold/entry.ts': 24,
-  'lib/unsold/file.ts': 53,
+  'lib/unsold/file.ts': 52,
 };
 
 function* files(dir: string): Generator<string> {

@@ -1,5 +1,6 @@
 import { parseDate } from '../dates';
 import { fillParams } from '../i18n/language';
+import { zhText } from '../i18n/message';
 import { type MessageKey, zhCN } from '../i18n/zh-CN';
 import {
   type CertificationLabel,
@@ -13,7 +14,7 @@ import {
 } from '../ledger/member-columns';
 import { type MemberRow, unneutraliseCell } from '../ledger/member-export';
 import { formatYuan, MAX_ROW_FEN, parseYuanToFen, sumFen } from '../money';
-import { checkTableFileLimits, noteText, readTableFile, TableFileError } from '../tables/table';
+import { checkTableFileLimits, noteMessage, readTableFile, TableFileError } from '../tables/table';
 
 const say = (key: MessageKey, params: Record<string, string | number> = {}) => fillParams(zhCN[key], params);
 
@@ -127,7 +128,7 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
   try {
     table = readTableFile(file, {
       isKnownHeader: isMemberHeader,
-      noHeaderMessage: '找不到"日期""产品""金额(元)"等表头：这不是消费帮扶明细表。',
+      noHeaderMessage: 'table.noHeader.member',
       preferSheets: ['明细'],
       // Formulas a member typed (金额 = 单价 × 数量) are read as the values they show.
       reportFormulas: false,
@@ -145,7 +146,7 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
     return report;
   }
   report.contentHash = contentHash(file.bytes);
-  for (const note of table.notes ?? []) report.problems.push(noteText(note));
+  for (const note of table.notes ?? []) report.problems.push(zhText(noteMessage(note)));
   const orderColumn = fields.indexOf('orderNo');
   report.declared = readReadme(table.otherSheets?.说明);
   const fallbackPerson = report.declared.person ?? personFromFileName(file.name);

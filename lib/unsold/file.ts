@@ -87,7 +87,7 @@ export function readUnsoldFile(
   try {
     table = readTableFile(file, {
       isKnownHeader: isUnsoldHeader,
-      noHeaderMessage: '找不到"产品""数量""生产者"等表头：这不是滞销农产品登记表。',
+      noHeaderMessage: 'table.noHeader.unsold',
     });
   } catch (error) {
     result.error = error instanceof TableFileError ? error.message : String(error);

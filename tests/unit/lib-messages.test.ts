@@ -1,0 +1,73 @@
+/**
+ * lib says what went wrong as message codes; the interface translates them.
+ * One error of each converted area, rendered as an English and as a Chinese
+ * interface shows it.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCatalogueFile } from '../../lib/catalogue/import';
+import { createTranslator, sayError } from '../../lib/i18n';
+import { readTableFile } from '../../lib/tables/table';
+
+const en = createTranslator('en');
+const zh = createTranslator('zh-CN');
+const bytes = (text: string) => new TextEncoder().encode(text);
+const today = '2026-12-02';
+
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('table reader errors', () => {
+  it('an empty file, in either language', () => {
+    const error = thrown(() =>
+      readTableFile(
+        { name: 'a.csv', bytes: new Uint8Array() },
+        { isKnownHeader: () => true, noHeaderMessage: 'table.noHeader.catalogue' },
+      ),
+    );
+    expect(sayError(en, error)).toBe('"a.csv": is empty (0 bytes).');
+    expect(sayError(zh, error)).toBe('「a.csv」是空的（0 字节）。');
+  });
+
+  it('a file without a header row names what was looked for, the reason inside the file error translated too', () => {
+    const error = thrown(() => parseCatalogueFile({ name: 'n.csv', bytes: bytes('今天,天气\n很好,晴\n') }, { today }));
+    expect(sayError(en, error)).toBe(
+      '"n.csv": is not a table we can read: in its first 10 rows there is no header such as 产品名称 (product name) or 供应商 (supplier).',
+    );
+    expect(sayError(zh, error)).toBe('「n.csv」不是可识别的表格：前 10 行中找不到"产品名称""供应商"等表头。');
+  });
+});
+
+describe('catalogue import report', () => {
+  const csv =
+    '产品名称,供应商,认定日期,有效期至\n,甲合作社,2021-01-01,\n黄花菜,乙合作社,2021-13-45,\n腊肉,丙合作社,2020-01-01,2021-01-01\n';
+  const { plan } = parseCatalogueFile({ name: 'c.csv', bytes: bytes(csv) }, { today });
+
+  it('rejected rows and warnings in either language', () => {
+    expect(plan.rejected.map((p) => en(p.message.key, p.message.params))).toEqual([
+      'no product name',
+      'date not recognised: “2021-13-45”',
+    ]);
+    expect(plan.rejected.map((p) => zh(p.message.key, p.message.params))).toEqual([
+      '缺少产品名称',
+      '日期无法识别：「2021-13-45」',
+    ]);
+    const expired = plan.warnings.find((w) => w.message.key === 'catalogue.row.expired');
+    expect(expired && en(expired.message.key, expired.message.params)).toBe(
+      'past its validity (2021-01-01); imported as expired',
+    );
+  });
+
+  it('a missing required column, as the file error', () => {
+    const error = thrown(() =>
+      parseCatalogueFile({ name: 'x.csv', bytes: bytes('产品名称,县\n黄花菜,祁东县\n') }, { today }),
+    );
+    expect(sayError(en, error)).toBe('"x.csv": required columns are missing: "供应商"');
+    expect(sayError(zh, error)).toBe('「x.csv」缺少必需的列："供应商"');
+  });
+});
