@@ -44,7 +44,6 @@ const KNOWN: Record<string, number> = {
   'entrypoints/dashboard/Orders.tsx': 1,
   'entrypoints/dashboard/Settings.tsx': 2,
   'entrypoints/dashboard/Unsold.tsx': 1,
-  'lib/backup.ts': 6,
   'lib/catalogue/rows.ts': 1,
   'lib/coordinator/merge.ts': 17,
   'lib/coordinator/read-member-file.ts': 20,

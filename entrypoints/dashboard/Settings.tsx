@@ -5,7 +5,7 @@ import { saveFile } from '../../components/save-file';
 import { useSetting } from '../../components/use-setting';
 import { clearAllData, createBackup, restoreBackup } from '../../lib/backup';
 import { getDb } from '../../lib/db/instance';
-import type { LanguagePreference, MessageKey } from '../../lib/i18n';
+import { type LanguagePreference, type MessageKey, messageOfError } from '../../lib/i18n';
 import { SITE_IDS, type SiteId } from '../../lib/match/listing';
 import { areasOf, citiesOf, PROVINCES } from '../../lib/regions/divisions';
 import { readAllSettings, settings, writeAllSettings } from '../../lib/settings';
@@ -27,7 +27,7 @@ function DataCard() {
       await writeAllSettings(restored);
       setMessage({ type: 'success', text: t('settings.restore.done') });
     } catch (error) {
-      setMessage({ type: 'error', text: `「${file.name}」${error instanceof Error ? error.message : String(error)}` });
+      setMessage({ type: 'error', text: t('table.error', { file: file.name, reason: messageOfError(error) }) });
     }
   }
 

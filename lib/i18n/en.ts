@@ -427,7 +427,7 @@ export const en: Record<MessageKey, string> = {
     'In the backup, table "{table}", record {record} ({id}), field "{field}": {problem}. Nothing was restored; your data is unchanged.',
   'backup.settings': 'In the backup, setting "{field}": {problem}. Nothing was restored; your data is unchanged.',
   'backup.reference':
-    'In the backup, table "{table}", record {record} ({id}), field "{field}" points to a {target} "{value}" that does not exist. Nothing was restored; your data is unchanged.',
+    'In the backup, table "{table}", record {record} ({id}), field "{field}" points to "{value}", which is not among the {target}. Nothing was restored; your data is unchanged.',
   'backup.pledgeEnds':
     'In the backup, table "{table}", record {record} ({id}) ends on {end}, before it starts on {start}. Nothing was restored; your data is unchanged.',
   'backup.duplicateId':
@@ -482,6 +482,12 @@ export const en: Record<MessageKey, string> = {
   'catalogue.worker.noPart': 'No part is waiting to be written.',
   'catalogue.worker.nothingPending': 'No file is waiting to be imported.',
   'catalogue.worker.failed': 'Reading failed',
+  'backup.table.catalogueSources': 'catalogue sources',
+  'backup.table.catalogueChunks': 'catalogue entries',
+  'backup.table.unsoldGoods': 'unsold register',
+  'backup.table.purchases': 'purchases',
+  'backup.table.pledges': 'pledges',
+  'backup.table.mergeSessions': 'coordinator merges',
   'catalogue.staleSwept': 'Cleared {count} unfinished chunks left by an interrupted import.',
   'purchases.fromCatalogue': 'Pick from the catalogue:',
   'nav.welcome': 'Get started',

@@ -4,8 +4,11 @@
  * interface shows it.
  */
 import { describe, expect, it } from 'vitest';
+import { BackupError, createBackup, parseBackup } from '../../lib/backup';
 import { parseCatalogueFile } from '../../lib/catalogue/import';
+import { ReliefDb } from '../../lib/db/schema';
 import { createTranslator, sayError } from '../../lib/i18n';
+import { DEFAULT_SETTINGS } from '../../lib/settings-schema';
 import { readTableFile } from '../../lib/tables/table';
 
 const en = createTranslator('en');
@@ -69,5 +72,33 @@ describe('catalogue import report', () => {
     );
     expect(sayError(en, error)).toBe('"x.csv": required columns are missing: "供应商"');
     expect(sayError(zh, error)).toBe('「x.csv」缺少必需的列："供应商"');
+  });
+});
+
+describe('backup restore errors', () => {
+  const backupOf = async () =>
+    JSON.parse(await createBackup(new ReliefDb(`lib-messages-${Math.random()}`), DEFAULT_SETTINGS));
+  const refusal = (backup: unknown) => thrown(() => parseBackup(JSON.stringify(backup)));
+
+  it('a missing table is named in the interface language', async () => {
+    const backup = await backupOf();
+    delete backup.tables.pledges;
+    const error = refusal(backup);
+    expect(error).toBeInstanceOf(BackupError);
+    expect(sayError(en, error)).toBe('The backup file lacks the table "pledges"; nothing was restored.');
+    expect(sayError(zh, error)).toBe('备份文件缺少表「认购任务」，未恢复。');
+  });
+
+  it('a field of the wrong type: the reason inside the message translated too', async () => {
+    const backup = await backupOf();
+    backup.tables.pledges = [{ id: 'x', name: 5 }];
+    const error = refusal(backup);
+    expect(sayError(en, error)).toMatch(
+      /^In the backup, table "pledges", record 1 \(x\), field "[a-zA-Z.]+": [a-z ]+\./,
+    );
+    expect(sayError(en, error)).not.toMatch(/\p{Script=Han}/u);
+    expect(sayError(zh, error)).toMatch(
+      /^备份文件的「认购任务」第 1 条记录（x）的「[a-zA-Z.]+」有误：\p{Script=Han}+。/u,
+    );
   });
 });
