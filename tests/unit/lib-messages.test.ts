@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { BackupError, createBackup, parseBackup } from '../../lib/backup';
 import { parseCatalogueFile } from '../../lib/catalogue/import';
 import { ReliefDb } from '../../lib/db/schema';
-import { createTranslator, sayError } from '../../lib/i18n';
+import { createTranslator, say, sayError } from '../../lib/i18n';
 import { DEFAULT_SETTINGS } from '../../lib/settings-schema';
 import { readTableFile } from '../../lib/tables/table';
+import { emptyUnsoldDraft, validateUnsoldDraft } from '../../lib/unsold/entry';
+import { readUnsoldFile } from '../../lib/unsold/file';
 
 const en = createTranslator('en');
 const zh = createTranslator('zh-CN');
@@ -100,5 +102,35 @@ describe('backup restore errors', () => {
     expect(sayError(zh, error)).toMatch(
       /^备份文件的「认购任务」第 1 条记录（x）的「[a-zA-Z.]+」有误：\p{Script=Han}+。/u,
     );
+  });
+});
+
+describe('unsold register', () => {
+  it('a form error and a file row refused, in either language', () => {
+    const errors = validateUnsoldDraft({ ...emptyUnsoldDraft(), product: '土豆', quantity: '0', producer: '王五' });
+    expect(errors.quantity && say(en, errors.quantity)).toBe('The quantity must be more than 0');
+    expect(errors.quantity && say(zh, errors.quantity)).toBe('数量应大于 0');
+    const report = readUnsoldFile(
+      { name: 'u.csv', bytes: bytes('产品,数量,单位,生产者\n白菜,5,斤,\n') },
+      { today, newId: () => 'x' },
+    );
+    const [row] = report.rejected;
+    expect(row && en('unsold.import.rejected', { row: row.rowNumber, column: row.column, reason: row.reason })).toBe(
+      en('unsold.import.rejected', {
+        row: 2,
+        column: '生产者',
+        reason: 'Enter the producer (a household or a cooperative)',
+      }),
+    );
+    expect(row && say(zh, row.reason)).toBe('请填写生产者（农户或合作社）');
+  });
+
+  it('a file missing columns', () => {
+    const { error } = readUnsoldFile(
+      { name: 'x.csv', bytes: bytes('产品,备注\n土豆,好吃\n') },
+      { today, newId: () => 'x' },
+    );
+    expect(error && say(en, error)).toBe('"x.csv": required columns are missing: 数量、生产者.');
+    expect(error && say(zh, error)).toBe('「x.csv」缺少必需的列：数量、生产者。');
   });
 });
