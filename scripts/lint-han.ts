@@ -47,7 +47,7 @@ const KNOWN: Record<string, number> = {
   'entrypoints/dashboard/Unsold.tsx': 1,
   'lib/catalogue/rows.ts': 1,
   'lib/coordinator/merge.ts': 17,
-  'lib/coordinator/read-member-file.ts': 20,
+  'lib/coordinator/read-member-file.ts': 3,
   'lib/db/entities.ts': 13,
   'lib/db/upgrades.ts': 5,
   'lib/ledger/member-export.ts': 22,

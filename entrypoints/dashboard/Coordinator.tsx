@@ -30,7 +30,7 @@ import { verifyRows } from '../../lib/coordinator/verify';
 import { todayIso } from '../../lib/dates';
 import { type MergeSession, MergeSessionSchema } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
-import type { MessageKey } from '../../lib/i18n';
+import { type MessageKey, say } from '../../lib/i18n';
 import { CERTIFICATION_LABELS } from '../../lib/ledger/member-columns';
 import { shareOfBase } from '../../lib/ledger/pledges';
 import { displayYuan, parseYuanToFen } from '../../lib/money';
@@ -362,11 +362,11 @@ export function Coordinator() {
                 title: t('coordinator.col.problems'),
                 render: (_, r) =>
                   r.error ? (
-                    <Alert type="error" title={r.error} />
+                    <Alert type="error" title={say(t, r.error)} />
                   ) : r.problems.length || r.rejected.length ? (
                     <ul className="problems">
                       {r.problems.map((p) => (
-                        <li key={p}>{p}</li>
+                        <li key={JSON.stringify(p)}>{say(t, p)}</li>
                       ))}
                       {r.rejected.map((x) => (
                         <li key={`${x.rowNumber}-${x.column}`}>

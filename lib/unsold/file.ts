@@ -79,7 +79,7 @@ export function readUnsoldFile(
     const columns = missing.map((f) => LABELS[f]).join('、');
     result.error = message('table.error', {
       file: file.name,
-      reason: message('unsold.file.missingColumns', { columns }),
+      reason: message('table.missingColumnsSentence', { columns }),
     });
     return result;
   }

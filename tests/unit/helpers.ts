@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Purchase } from '../../lib/db/entities';
+import { type Message, zhText } from '../../lib/i18n/message';
 
 // Tests run from the project root (npm scripts); happy-dom replaces URL, so no import.meta.url here.
 export const FIXTURES = join(process.cwd(), 'tests/fixtures/');
@@ -43,3 +44,10 @@ export function purchase(over: Partial<Purchase> & Pick<Purchase, 'purchasedOn' 
     ...over,
   };
 }
+
+/** A message (or a text saved before messages were codes) as the zh-CN interface shows it. */
+export const zhOf = (m: Message | string | undefined) => (m === undefined || typeof m === 'string' ? m : zhText(m));
+
+/** Rejected rows with their reasons as the zh-CN interface shows them. */
+export const rejectedInChinese = <T extends { reason: Message | string }>(rows: T[]) =>
+  rows.map((r) => ({ ...r, reason: zhOf(r.reason) }));

@@ -18,7 +18,7 @@ import { zhText } from '../../lib/i18n/message';
 import { DEFAULT_SETTINGS } from '../../lib/settings-defaults';
 import { readCheckedUnsoldFile } from '../../lib/unsold/file';
 import { xlsxBomb } from '../zip-bomb';
-import { purchase } from './helpers';
+import { purchase, zhOf } from './helpers';
 
 let n = 0;
 async function seededDb(): Promise<ReliefDb> {
@@ -92,7 +92,7 @@ describe('fuzz: every reader names its error and stores nothing', () => {
     await fc.assert(
       fc.asyncProperty(badTable(MEMBER), badTable(UNSOLD), async (member, unsold) => {
         const report = await readCheckedMemberFile({ name: 'm.csv', bytes: member });
-        if (report.error) expect(report.error.startsWith('「m.csv」')).toBe(true);
+        if (report.error) expect(zhOf(report.error)?.startsWith('「m.csv」')).toBe(true);
         const register = await readCheckedUnsoldFile(
           { name: 'u.csv', bytes: unsold },
           { today: '2026-01-01', newId: () => 'u1' },
@@ -114,8 +114,7 @@ describe('fuzz: every reader names its error and stores nothing', () => {
         { name: 'b.xlsx', bytes },
         { today: '2026-01-01', newId: () => 'u' },
       );
-      for (const error of [member.error, register.error])
-        expect(typeof error === 'object' ? zhText(error) : error).toContain('解压后超过 160 MB');
+      for (const error of [member.error, register.error]) expect(zhOf(error)).toContain('解压后超过 160 MB');
       if (!lie)
         expect(() => parseCatalogueFile({ name: 'b.xlsx', bytes }, { today: '2026-01-01' })).toThrow('解压后超过');
     }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { BackupError, createBackup, parseBackup } from '../../lib/backup';
 import { parseCatalogueFile } from '../../lib/catalogue/import';
+import { readMemberFile, workerFailure } from '../../lib/coordinator/read-member-file';
 import { ReliefDb } from '../../lib/db/schema';
 import { createTranslator, say, sayError } from '../../lib/i18n';
 import { DEFAULT_SETTINGS } from '../../lib/settings-schema';
@@ -132,5 +133,30 @@ describe('unsold register', () => {
     );
     expect(error && say(en, error)).toBe('"x.csv": required columns are missing: 数量、生产者.');
     expect(error && say(zh, error)).toBe('「x.csv」缺少必需的列：数量、生产者。');
+  });
+});
+
+describe('coordinator: a member file read', () => {
+  const file = (text: string) => ({ name: 'm.csv', bytes: bytes(text) });
+
+  it('a row refused, in either language', () => {
+    const report = readMemberFile(file('日期,姓名,产品,金额(元)\n2026-03-01,张三,黄花菜,约60元\n'));
+    const [row] = report.rejected;
+    expect(row && say(en, row.reason)).toBe('“约60元” is not an amount');
+    expect(row && say(zh, row.reason)).toBe('「约60元」不是金额');
+  });
+
+  it('a file without the required columns', () => {
+    const { error } = readMemberFile(file('产品,备注\n黄花菜,好\n'));
+    expect(error && say(en, error)).toMatch(/^"m\.csv": required columns are missing: /);
+    expect(error && say(zh, error)).toMatch(/^「m\.csv」缺少必需的列：/);
+  });
+
+  it('a worker that died', () => {
+    const { error } = workerFailure('big.xlsx', 'out of memory');
+    expect(error && say(en, error)).toBe(
+      '"big.xlsx": reading failed (out of memory); nothing was read — the file may be too large or damaged.',
+    );
+    expect(error && say(zh, error)).toBe('「big.xlsx」读取时出错（out of memory），未读取：文件可能过大或已损坏。');
   });
 });
