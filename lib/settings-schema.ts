@@ -16,8 +16,14 @@ export const SettingsSchema = z.object({
   siteSwitches: z.partialRecord(SiteIdSchema, z.boolean()).default({}),
   showHints: z.boolean().default(true),
   profile: z
-    .object({ name: text(50).default(''), unit: text(100).default(''), employeeNo: text(50).default('') })
-    .default({ name: '', unit: '', employeeNo: '' }),
+    .object({
+      name: text(50).default(''),
+      unit: text(100).default(''),
+      // The person's 部门 within the unit: the unit report's per-person table shows it.
+      department: text(100).default(''),
+      employeeNo: text(50).default(''),
+    })
+    .default({ name: '', unit: '', department: '', employeeNo: '' }),
   homeRegion: z
     .object({ provinceCode: code.optional(), cityCode: code.optional(), countyCode: code.optional() })
     .default({}),

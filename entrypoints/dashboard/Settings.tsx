@@ -122,7 +122,7 @@ export function HomeRegion() {
   );
 }
 
-/** Name, unit and employee number: what member exports are signed with. */
+/** Name, unit, department and employee number: what member exports are signed with. */
 function ProfileCard() {
   const { t } = useI18n();
   const profile = useSetting('profile');
@@ -139,6 +139,7 @@ function ProfileCard() {
           await settings.profile.setValue({
             name: values.name.trim(),
             unit: values.unit.trim(),
+            department: values.department.trim(),
             employeeNo: values.employeeNo.trim(),
           });
           setSaved(true);
@@ -149,6 +150,9 @@ function ProfileCard() {
         </Form.Item>
         <Form.Item label={t('settings.profile.unit')} name="unit">
           <Input data-testid="profile-unit" maxLength={80} />
+        </Form.Item>
+        <Form.Item label={t('settings.profile.department')} name="department">
+          <Input data-testid="profile-department" maxLength={80} />
         </Form.Item>
         <Form.Item label={t('settings.profile.employeeNo')} name="employeeNo">
           <Input data-testid="profile-employee-no" maxLength={40} />

@@ -18,8 +18,10 @@ function ProfileStep({ onNext }: { onNext: () => void }) {
       layout="vertical"
       initialValues={profile}
       style={{ maxWidth: 420 }}
-      onFinish={(v: { name: string; unit: string }) =>
-        void settings.profile.setValue({ ...profile, name: v.name.trim(), unit: v.unit.trim() }).then(onNext)
+      onFinish={(v: { name: string; unit: string; department?: string }) =>
+        void settings.profile
+          .setValue({ ...profile, name: v.name.trim(), unit: v.unit.trim(), department: (v.department ?? '').trim() })
+          .then(onNext)
       }
     >
       <Form.Item label={t('settings.profile.name')} name="name">
@@ -27,6 +29,9 @@ function ProfileStep({ onNext }: { onNext: () => void }) {
       </Form.Item>
       <Form.Item label={t('settings.profile.unit')} name="unit">
         <Input data-testid="welcome-unit" maxLength={80} />
+      </Form.Item>
+      <Form.Item label={t('settings.profile.department')} name="department">
+        <Input data-testid="welcome-department" maxLength={80} />
       </Form.Item>
       <Button type="primary" htmlType="submit" data-testid="welcome-profile-save">
         {t('welcome.saveNext')}

@@ -65,6 +65,8 @@ export interface MergedRow extends MemberRow {
 export interface PersonTotal {
   person: string;
   org: string;
+  /** The person's 部门 (the first of their rows that names one). */
+  department: string;
   /** Every counted row. */
   totalFen: number;
   /** Of which verified certified: what the per-person table reports as 完成. */
@@ -237,7 +239,8 @@ export function mergeMemberFiles(reports: readonly MemberFileReport[], options: 
   const people = new Map<string, PersonTotal>();
   for (const row of counted) {
     const person = row.person || '（未署名）';
-    const entry = people.get(person) ?? { person, org: row.org, totalFen: 0, certifiedFen: 0 };
+    const entry = people.get(person) ?? { person, org: row.org, department: '', totalFen: 0, certifiedFen: 0 };
+    if (!entry.department && row.department) entry.department = row.department;
     entry.totalFen += row.amountFen;
     if (row.verified === 'certified') entry.certifiedFen += row.amountFen;
     people.set(person, entry);

@@ -6,6 +6,7 @@ import {
   isMemberHeader,
   MEMBER_LABELS,
   type MemberField,
+  type MemberReadField,
   mapMemberHeaders,
   README_KEYS,
   REQUIRED_MEMBER_FIELDS,
@@ -56,7 +57,14 @@ export interface MemberFileReport {
   rowsRead: number;
   rejected: RejectedRow[];
   /** What the file says of itself (说明, or the 合计 row of 明细). */
-  declared: { person?: string; org?: string; rowCount?: number; totalFen?: number; format?: string };
+  declared: {
+    person?: string;
+    org?: string;
+    department?: string;
+    rowCount?: number;
+    totalFen?: number;
+    format?: string;
+  };
   /** Disagreements between the rows and what the file declares. */
   problems: ReportText[];
   totalFen: number;
@@ -77,6 +85,7 @@ function readReadme(grid: string[][] | undefined): MemberFileReport['declared'] 
     format: values.get(README_KEYS.format) || undefined,
     person: values.get(README_KEYS.person) || undefined,
     org: values.get(README_KEYS.org) || undefined,
+    department: values.get(README_KEYS.department) || undefined,
     rowCount: count && /^\d+$/.test(count) ? Number(count) : undefined,
     totalFen: total ? parseYuanToFen(total) : undefined,
   };
@@ -162,7 +171,7 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
   let declaredByTotalRow: number | undefined;
 
   for (const { rowNumber, cells } of table.rows) {
-    const get = (field: MemberField) => {
+    const get = (field: MemberReadField) => {
       const i = fields.indexOf(field);
       return i < 0 ? '' : unneutraliseCell(String(cells[i] ?? '').trim());
     };
@@ -226,6 +235,7 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
       date,
       person: get('person') || fallbackPerson,
       org: get('org') || report.declared.org || '',
+      department: get('department') || report.declared.department || '',
       product,
       supplier: get('supplier'),
       county: get('county'),

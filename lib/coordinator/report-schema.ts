@@ -16,6 +16,7 @@ export const MemberRowSchema = z.object({
   date: z.string(),
   person: z.string(),
   org: z.string(),
+  department: z.string().optional(),
   product: z.string(),
   supplier: z.string(),
   county: z.string(),
@@ -44,6 +45,7 @@ export const MemberFileReportSchema = z.object({
   declared: z.object({
     person: z.string().optional(),
     org: z.string().optional(),
+    department: z.string().optional(),
     rowCount: z.number().optional(),
     totalFen: z.number().optional(),
     format: z.string().optional(),

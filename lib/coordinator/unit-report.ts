@@ -83,7 +83,8 @@ export function unitReport(merged: MergeResult, meta: UnitReportMeta): UnitRepor
     rows: merged.people.map((p, i) => [
       { count: i + 1 },
       text(p.person),
-      text(p.org),
+      // 部门 as the member gave it; a hand-filled sheet without one names their 单位 there instead.
+      text(p.department || p.org),
       target ? yuan(target) : '—',
       yuan(p.certifiedFen),
       rate(p.certifiedFen, target),

@@ -136,6 +136,7 @@ export const en: Record<MessageKey, string> = {
   'settings.profile.name': 'Name',
   'settings.profile.unit': 'Unit',
   'settings.profile.employeeNo': 'Employee number',
+  'settings.profile.department': 'Department',
   'settings.profile.save': 'Save profile',
   'settings.profile.saved': 'Saved.',
   'coordinator.files': 'Member files',

@@ -132,6 +132,7 @@ export const zhCN = {
   'settings.profile.name': '姓名',
   'settings.profile.unit': '单位',
   'settings.profile.employeeNo': '工号',
+  'settings.profile.department': '部门',
   'settings.profile.save': '保存个人信息',
   'settings.profile.saved': '已保存。',
   'coordinator.files': '成员文件',

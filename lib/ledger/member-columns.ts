@@ -30,7 +30,17 @@ export const MEMBER_COLUMNS = {
   note: ['备注', 'note'],
 } as const;
 
+/**
+ * Columns read from hand-filled sheets only: our files carry them in 说明, so
+ * 明细 keeps the columns of DESIGN §7.
+ */
+export const MEMBER_EXTRA_COLUMNS = {
+  department: ['部门', '所在部门', '处室', '科室', 'department'],
+} as const;
+
 export type MemberField = keyof typeof MEMBER_COLUMNS;
+/** A column the coordinator's import reads: one of 明细's, or an extra one of a hand-filled sheet. */
+export type MemberReadField = MemberField | keyof typeof MEMBER_EXTRA_COLUMNS;
 export const MEMBER_FIELDS = Object.keys(MEMBER_COLUMNS) as MemberField[];
 /** Each field's header as our files write it (the first alias), also what messages name. */
 export const MEMBER_LABELS = Object.fromEntries(MEMBER_FIELDS.map((f) => [f, MEMBER_COLUMNS[f][0]])) as Record<
@@ -40,8 +50,11 @@ export const MEMBER_LABELS = Object.fromEntries(MEMBER_FIELDS.map((f) => [f, MEM
 export const MEMBER_HEADERS: string[] = MEMBER_FIELDS.map((f) => MEMBER_LABELS[f]);
 export const REQUIRED_MEMBER_FIELDS: readonly MemberField[] = ['date', 'product', 'amount'];
 
-const LOOKUP = new Map<string, MemberField>();
+const LOOKUP = new Map<string, MemberReadField>();
 for (const field of MEMBER_FIELDS) for (const alias of MEMBER_COLUMNS[field]) LOOKUP.set(normalizeHeader(alias), field);
+for (const [field, aliases] of Object.entries(MEMBER_EXTRA_COLUMNS) as [MemberReadField, readonly string[]][]) {
+  for (const alias of aliases) LOOKUP.set(normalizeHeader(alias), field);
+}
 
 export const isMemberHeader = (cell: string) => LOOKUP.has(normalizeHeader(cell));
 
@@ -49,8 +62,8 @@ export const isMemberHeader = (cell: string) => LOOKUP.has(normalizeHeader(cell)
  * Maps each header to its field. A second 单位 right after 数量 is the
  * measure unit, as people write it by hand (数量 | 单位 | 单价).
  */
-export function mapMemberHeaders(headers: readonly string[]): (MemberField | undefined)[] {
-  const taken = new Set<MemberField>();
+export function mapMemberHeaders(headers: readonly string[]): (MemberReadField | undefined)[] {
+  const taken = new Set<MemberReadField>();
   return headers.map((header, i) => {
     let field = LOOKUP.get(normalizeHeader(header));
     if (field === 'org' && (taken.has('org') || LOOKUP.get(normalizeHeader(headers[i - 1] ?? '')) === 'quantity')) {
@@ -87,6 +100,7 @@ export const README_KEYS = {
   format: '格式版本',
   person: '姓名',
   org: '单位',
+  department: '部门',
   employeeNo: '工号',
   exportedAt: '导出时间',
   period: '统计期间',

@@ -18,6 +18,7 @@ import { totalsBy } from './totals';
 export interface MemberProfile {
   name: string;
   unit: string;
+  department?: string;
   employeeNo?: string;
 }
 
@@ -32,6 +33,8 @@ export interface MemberRow {
   date: string;
   person: string;
   org: string;
+  /** The person's 部门: from 说明 in our files, from a 部门 column in hand-filled ones. */
+  department?: string;
   product: string;
   supplier: string;
   county: string;
@@ -75,6 +78,7 @@ export function memberRowsOf(purchases: readonly Purchase[], profile: MemberProf
       date: p.purchasedOn,
       person: profile.name,
       org: profile.unit,
+      department: profile.department ?? '',
       product: p.product,
       supplier: p.supplier ?? '',
       county: p.county ?? '',
@@ -176,6 +180,7 @@ export function readmeRows(rows: readonly MemberRow[], meta: MemberFileMeta): [s
     [README_KEYS.format, MEMBER_FORMAT_NAME],
     [README_KEYS.person, meta.profile.name],
     [README_KEYS.org, meta.profile.unit],
+    [README_KEYS.department, meta.profile.department ?? ''],
     [README_KEYS.employeeNo, meta.profile.employeeNo ?? ''],
     [README_KEYS.exportedAt, meta.exportedAt.slice(0, 19).replace('T', ' ')],
     [README_KEYS.period, periodText(meta.period)],

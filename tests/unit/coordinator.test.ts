@@ -63,6 +63,21 @@ describe('reading a member file', () => {
     expect(report.problems).toEqual([]);
   });
 
+  it('reads a hand-filled sheet’s 部门 column, and a 单位 beside 数量 as the measure', () => {
+    const csv = '日期,姓名,单位,部门,产品,数量,单位,金额\n2026-03-05,王五,财政局,预算股,祁东黄花菜,2,袋,70\n';
+    const report = readMemberFile({ name: '王五.csv', bytes: new TextEncoder().encode(csv) });
+    expect(report.error).toBeUndefined();
+    expect(report.rows.map((r) => [r.person, r.org, r.department, r.measure])).toEqual([
+      ['王五', '财政局', '预算股', '袋'],
+    ]);
+  });
+
+  it('carries the 部门 of our own files in 说明, so every row has it', () => {
+    const report = readMemberFile(exportXlsx({ ...zhang, department: '预算股' }, ledger));
+    expect(report.declared.department).toBe('预算股');
+    expect(report.rows.map((r) => r.department)).toEqual(['预算股', '预算股']);
+  });
+
   it('refuses a file without the needed columns, naming them', () => {
     const bytes = new Uint8Array(readFileSync(`${FIXTURES}members/not-a-ledger.csv`));
     expect(zhOf(readMemberFile({ name: 'x.csv', bytes }).error)).toBe('「x.csv」缺少必需的列：日期、金额(元)。');
@@ -83,8 +98,10 @@ describe('reading a member file', () => {
   it('reports a 说明 that does not match the rows', () => {
     const book = XLSX.read(exportXlsx(zhang, ledger).bytes, { type: 'array' });
     const readme = book.Sheets.说明 as XLSX.WorkSheet;
-    XLSX.utils.sheet_add_aoa(readme, [['金额合计(元)', '999.00']], { origin: 'A8' });
-    XLSX.utils.sheet_add_aoa(readme, [['记录条数', '3']], { origin: 'A7' });
+    const keys = XLSX.utils.sheet_to_json<string[]>(readme, { header: 1 }).map((row) => row[0]);
+    const rowOfKey = (key: string) => `A${keys.indexOf(key) + 1}`;
+    XLSX.utils.sheet_add_aoa(readme, [['金额合计(元)', '999.00']], { origin: rowOfKey('金额合计(元)') });
+    XLSX.utils.sheet_add_aoa(readme, [['记录条数', '3']], { origin: rowOfKey('记录条数') });
     const bytes = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }));
     const report = readMemberFile({ name: 'edited.xlsx', bytes });
     expect(report.problems.map(zhOf)).toEqual([
@@ -107,7 +124,7 @@ const index = buildMatchIndex(plan.entries, [], 'coordinator');
 const verify = (rows: readonly MemberRow[]) => verifyRows(index, rows);
 
 describe('merging member files', () => {
-  const zhang = { name: '张三', unit: '财政局' };
+  const zhang = { name: '张三', unit: '财政局', department: '预算股' };
   const li = { name: '李四', unit: '办公室' };
   const files = [
     exportXlsx(zhang, [
@@ -170,8 +187,8 @@ describe('merging member files', () => {
     expect(merged.certifiedFen).toBe(7000 + 3500 + 35000 + 60000);
     expect(merged.declaredCertifiedFen).toBe(7000 + 3500 + 3500);
     expect(merged.people).toEqual([
-      { person: '李四', org: '办公室', totalFen: 95000, certifiedFen: 95000 },
-      { person: '张三', org: '财政局', totalFen: 14000, certifiedFen: 10500 },
+      { person: '李四', org: '办公室', department: '', totalFen: 95000, certifiedFen: 95000 },
+      { person: '张三', org: '财政局', department: '预算股', totalFen: 14000, certifiedFen: 10500 },
     ]);
     expect(merged.reserve832Fen).toBe(60000);
     expect(merged.byChannel).toEqual([
@@ -219,8 +236,9 @@ describe('merging member files', () => {
       '日期：2026-11-25',
     ]);
     expect(report.people.rows.map((r) => r.map(cellText))).toEqual([
+      // 李四 named no 部门: the report shows the 单位 he gave.
       ['1', '李四', '办公室', '500.00', '950.00', '190.0%'],
-      ['2', '张三', '财政局', '500.00', '105.00', '21.0%'],
+      ['2', '张三', '预算股', '500.00', '105.00', '21.0%'],
       ['合计', '2 人', '', '1,000.00', '1,055.00', '105.5%'],
     ]);
     expect(report.reserve.rows[0]?.map(cellText)).toEqual(['有', '10,000.00', '10.0%', '1,000.00', '600.00', '60.0%']);

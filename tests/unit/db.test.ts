@@ -111,7 +111,7 @@ describe('backup and restore', () => {
   const settings: Settings = {
     ...DEFAULT_SETTINGS,
     language: 'en',
-    profile: { name: '张三', unit: '县委办', employeeNo: '007' },
+    profile: { name: '张三', unit: '县委办', department: '', employeeNo: '007' },
   };
 
   it('backup → restore → backup gives an identical file', async () => {

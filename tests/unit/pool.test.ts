@@ -7,12 +7,18 @@ import { zhOf } from './helpers';
 describe('mapWithRunners', () => {
   it('keeps the order of the items, and shares them among the runners as each becomes free', async () => {
     const seen: string[] = [];
-    const runner = (name: string, delay: (n: number) => number) => async (n: number) => {
-      await new Promise((r) => setTimeout(r, delay(n)));
+    // The slow runner is held until the fast one has taken the last item: no timer races on a busy machine.
+    let release!: () => void;
+    const held = new Promise<void>((r) => {
+      release = r;
+    });
+    const runner = (name: string, wait: (n: number) => Promise<void>) => async (n: number) => {
+      await wait(n);
       seen.push(`${name}${n}`);
+      if (n === 5) release();
       return n * 10;
     };
-    const out = await mapWithRunners([1, 2, 3, 4, 5], [runner('a', () => 20), runner('b', () => 1)]);
+    const out = await mapWithRunners([1, 2, 3, 4, 5], [runner('a', () => held), runner('b', async () => {})]);
     expect(out).toEqual([10, 20, 30, 40, 50]);
     // The fast runner takes every item after the first while the slow one works.
     expect(seen).toEqual(['b2', 'b3', 'b4', 'b5', 'a1']);

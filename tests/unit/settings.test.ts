@@ -10,7 +10,7 @@ const expected: Settings = {
   language: 'en',
   siteSwitches: { pinduoduo: false },
   showHints: false,
-  profile: { name: '张三', unit: '县委办', employeeNo: '007' },
+  profile: { name: '张三', unit: '县委办', department: '', employeeNo: '007' },
   homeRegion: { provinceCode: '50', cityCode: '5002', countyCode: '500229' },
   countPovertyArea: true,
   pledgeRules: { province: '陕西', reserveShare: 0.1, unionShare: 0.3, unionCapFen: 220000 },
@@ -45,7 +45,7 @@ describe('a stored value of the wrong shape', () => {
 
   it('keeps what is right in a partial object and fills the rest', async () => {
     await fakeBrowser.storage.local.set({ profile: { name: '李四' } });
-    expect(await settings.profile.getValue()).toEqual({ name: '李四', unit: '', employeeNo: '' });
+    expect(await settings.profile.getValue()).toEqual({ name: '李四', unit: '', department: '', employeeNo: '' });
   });
 
   it('reaches watchers parsed too', async () => {
