@@ -9,8 +9,8 @@ import {
 } from './db/entities';
 import type { ReliefDb } from './db/schema';
 import { pledgeToV2, purchaseToV2 } from './db/upgrades';
-import { fillParams } from './i18n/language';
-import { type MessageKey, zhCN } from './i18n/zh-CN';
+import { CodedError, type Message, type MessageParam, message } from './i18n/message';
+import type { MessageKey } from './i18n/zh-CN';
 import { type Settings, SettingsSchema } from './settings-schema';
 import { z } from './zod';
 
@@ -74,32 +74,29 @@ export async function createBackup(db: ReliefDb, settings: Settings): Promise<st
   return `${JSON.stringify(backup, null, 1)}\n`;
 }
 
-/** A backup refused: the message in Chinese, `problem` to say it in the UI's language. */
-export class BackupError extends Error {
+/** A backup refused: `problem` says why in the UI's language, the message in Chinese. */
+export class BackupError extends CodedError {
   name = 'BackupError';
-  constructor(
-    message: string,
-    readonly problem?: { key: MessageKey; params: Record<string, string | number> },
-  ) {
-    super(message);
-  }
 
-  static of(key: MessageKey, params: Record<string, string | number> = {}): BackupError {
-    return new BackupError(fillParams(zhCN[key], params), { key, params });
+  static of(key: MessageKey, params?: Record<string, MessageParam>): BackupError {
+    return new BackupError(message(key, params));
   }
 }
 
 /** The longest text a record's field may hold, and the largest quantity and amount: a backup past them is not ours. */
 export const BACKUP_LIMITS = { text: 32_767, quantity: 1_000_000, fen: 1_000_000_000_000 } as const;
 
-const TABLE_LABELS: Record<string, string> = {
-  catalogueSources: '目录来源',
-  catalogueChunks: '目录条目',
-  unsoldGoods: '滞销登记',
-  purchases: '购买记录',
-  pledges: '认购任务',
-  mergeSessions: '汇总记录',
+const TABLE_LABELS: Record<TableName, MessageKey> = {
+  catalogueSources: 'backup.table.catalogueSources',
+  catalogueChunks: 'backup.table.catalogueChunks',
+  unsoldGoods: 'backup.table.unsoldGoods',
+  purchases: 'backup.table.purchases',
+  pledges: 'backup.table.pledges',
+  mergeSessions: 'backup.table.mergeSessions',
 };
+/** A table by its name in the user's language (a name not ours as written). */
+const tableLabel = (table: string): Message | string =>
+  table in TABLE_LABELS ? message(TABLE_LABELS[table as TableName]) : table;
 
 /** What a zod issue says, as a message code. */
 function problemOf(issue: z.core.$ZodIssue, data: unknown): MessageKey {
@@ -120,7 +117,7 @@ function problemOf(issue: z.core.$ZodIssue, data: unknown): MessageKey {
 /** A schema's refusal as a message naming the table, the record and the field. */
 function issueError(issue: z.core.$ZodIssue | undefined, data: unknown): BackupError {
   const path = issue?.path ?? [];
-  const problem = zhCN[issue ? problemOf(issue, data) : 'backup.problem.value'];
+  const problem = message(issue ? problemOf(issue, data) : 'backup.problem.value');
   if (path[0] === 'tables' && path.length === 1 && issue?.code === 'unrecognized_keys') {
     return BackupError.of('backup.unknownTable', { table: issue.keys.join('、') });
   }
@@ -129,13 +126,13 @@ function issueError(issue: z.core.$ZodIssue | undefined, data: unknown): BackupE
   }
   if (path[0] === 'tables' && typeof path[1] === 'string') {
     const table = path[1];
-    if (path.length === 2) return BackupError.of('backup.missingTable', { table: TABLE_LABELS[table] ?? table });
+    if (path.length === 2) return BackupError.of('backup.missingTable', { table: tableLabel(table) });
     const index = Number(path[2]);
     const record = ((data as { tables: Record<string, { id?: unknown }[]> }).tables[table] ?? [])[index];
     const field =
       issue?.code === 'unrecognized_keys' ? issue.keys.join('、') : path.slice(3).map(String).join('.') || 'id';
     return BackupError.of('backup.field', {
-      table: TABLE_LABELS[table] ?? table,
+      table: tableLabel(table),
       record: index + 1,
       id: String(record?.id ?? '—').slice(0, 80),
       field,
@@ -149,7 +146,7 @@ function issueError(issue: z.core.$ZodIssue | undefined, data: unknown): BackupE
 function checkBackup(backup: Backup): void {
   const { tables } = backup;
   const where = (table: string, index: number, id: string) => ({
-    table: TABLE_LABELS[table] ?? table,
+    table: tableLabel(table),
     record: index + 1,
     id: id.slice(0, 80),
   });
@@ -160,7 +157,7 @@ function checkBackup(backup: Backup): void {
       ids.add(record.id);
       const walk = (value: unknown, field: string): void => {
         const fail = (key: MessageKey) => {
-          throw BackupError.of('backup.field', { ...where(table, index, record.id), field, problem: zhCN[key] });
+          throw BackupError.of('backup.field', { ...where(table, index, record.id), field, problem: message(key) });
         };
         if (typeof value === 'string' && value.length > BACKUP_LIMITS.text) fail('backup.problem.tooLong');
         if (typeof value === 'number') {
@@ -194,23 +191,17 @@ function checkBackup(backup: Backup): void {
   const unsold = new Set(tables.unsoldGoods.map((u) => u.id));
   const entries = new Set(tables.catalogueChunks.flatMap((c) => c.entries.map((e) => e.id)));
   const sets = new Set(tables.catalogueChunks.map((c) => c.sourceId));
-  const reference = (index: number, id: string, field: string, target: string, value: string) =>
+  const reference = (index: number, id: string, field: string, target: MessageParam, value: string) =>
     BackupError.of('backup.reference', { ...where('purchases', index, id), field, target, value: value.slice(0, 80) });
   tables.purchases.forEach((purchase, index) => {
     if (purchase.pledgeId && !pledges.has(purchase.pledgeId)) {
-      throw reference(index, purchase.id, 'pledgeId', TABLE_LABELS.pledges as string, purchase.pledgeId);
+      throw reference(index, purchase.id, 'pledgeId', tableLabel('pledges'), purchase.pledgeId);
     }
     if (purchase.unsoldGoodId && !unsold.has(purchase.unsoldGoodId)) {
-      throw reference(index, purchase.id, 'unsoldGoodId', TABLE_LABELS.unsoldGoods as string, purchase.unsoldGoodId);
+      throw reference(index, purchase.id, 'unsoldGoodId', tableLabel('unsoldGoods'), purchase.unsoldGoodId);
     }
     if (purchase.catalogueEntryId && !entries.has(purchase.catalogueEntryId)) {
-      throw reference(
-        index,
-        purchase.id,
-        'catalogueEntryId',
-        TABLE_LABELS.catalogueChunks as string,
-        purchase.catalogueEntryId,
-      );
+      throw reference(index, purchase.id, 'catalogueEntryId', tableLabel('catalogueChunks'), purchase.catalogueEntryId);
     }
   });
   tables.catalogueSources.forEach((source, index) => {
@@ -219,7 +210,7 @@ function checkBackup(backup: Backup): void {
       throw BackupError.of('backup.reference', {
         ...where('catalogueSources', index, source.id),
         field: 'chunkSet',
-        target: TABLE_LABELS.catalogueChunks as string,
+        target: tableLabel('catalogueChunks'),
         value: set,
       });
     }

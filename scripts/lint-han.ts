@@ -28,6 +28,7 @@ const DATA: Record<string, string> = {
   'lib/match/reasons.ts': 'the match reasons, zh-CN beside en (a message table)',
   'lib/catalogue/columns.ts': 'the column headers of official lists, as offices write them',
   'lib/ledger/member-columns.ts': 'the column headers of member files, as people write them',
+  'lib/unsold/columns.ts': 'the column headers of unsold registers, as people write them, and their sheet name',
   'lib/catalogue/sample.ts': 'the sample catalogue',
   'lib/ledger/channel.ts': 'the channels of DESIGN §1, stored as written and the shop words that tell them',
   'lib/ledger/pledge-kinds.ts': 'the pledge kinds and provinces of DESIGN §1, stored as written',
@@ -39,16 +40,11 @@ const DATA: Record<string, string> = {
 /** Literals from before this check, per file (the most it may hold). */
 const KNOWN: Record<string, number> = {
   'lib/ledger/pledge-form.ts': 7,
-  'entrypoints/dashboard/Catalogue.tsx': 3,
+  'entrypoints/dashboard/Catalogue.tsx': 1,
   'entrypoints/dashboard/Unsold.tsx': 1,
-  'entrypoints/dashboard/catalogue-worker.ts': 3,
-  'lib/backup.ts': 6,
-  'lib/catalogue/import.ts': 1,
-  'lib/catalogue/report.ts': 2,
-  'lib/catalogue/rows.ts': 22,
-  'lib/catalogue/store.ts': 2,
+  'lib/catalogue/rows.ts': 1,
   'lib/coordinator/merge.ts': 17,
-  'lib/coordinator/read-member-file.ts': 21,
+  'lib/coordinator/read-member-file.ts': 3,
   'lib/db/entities.ts': 13,
   'lib/db/upgrades.ts': 5,
   'lib/ledger/member-export.ts': 22,
@@ -56,9 +52,8 @@ const KNOWN: Record<string, number> = {
   'lib/ledger/pledges.ts': 23,
   'lib/ledger/purchase-draft.ts': 13,
   'lib/orders/to-purchase.ts': 4,
-  'lib/tables/table.ts': 18,
-  'lib/unsold/entry.ts': 24,
-  'lib/unsold/file.ts': 53,
+  'lib/unsold/entry.ts': 9,
+  'lib/unsold/file.ts': 1,
 };
 
 function* files(dir: string): Generator<string> {

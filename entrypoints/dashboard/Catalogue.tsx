@@ -9,6 +9,7 @@ import { deleteSource, findEntries, listSources, sweepStaleStagings } from '../.
 import { todayIso } from '../../lib/dates';
 import type { CatalogueEntry } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
+import { message, say, sayError } from '../../lib/i18n';
 import { declaredZipBreach, MIN_PART_BYTES } from '../../lib/tables/limits';
 import { tableFileKind, zipBreachError } from '../../lib/tables/table';
 import CatalogueWorker from './catalogue-worker?worker';
@@ -44,7 +45,8 @@ function ask(request: WorkerRequest, transfer: Transferable[] = []): Promise<Wor
   const w = readingWorker(request.type === 'read' && request.bytes.length >= 2 * MIN_PART_BYTES);
   return new Promise((resolve) => {
     w.onmessage = (event: MessageEvent<WorkerReply>) => resolve(event.data);
-    w.onerror = (event) => resolve({ type: 'error', message: event.message || '读取失败' });
+    w.onerror = (event) =>
+      resolve({ type: 'error', problem: message('table.unreadable', { message: event.message || '—' }) });
     w.postMessage(request, transfer);
   });
 }
@@ -80,15 +82,15 @@ function ImportWizard() {
       const breach = tableFileKind({ name: file.name, bytes }) === 'xlsx' ? declaredZipBreach(bytes) : undefined;
       const problem = breach && zipBreachError(file.name, breach).problem;
       if (problem) {
-        setError(t('table.error', { file: file.name, reason: t(problem.key, problem.params) }));
+        setError(say(t, problem));
         return;
       }
       const answer = await ask({ type: 'read', name: file.name, bytes, sourceName, today: todayIso() }, [bytes.buffer]);
       // Where the time went, for the bench: the file read, and the worker's answer in all.
       if (answer.type === 'report') setReading({ ...answer.summary, fileMs, answerMs: performance.now() - start });
-      else if (answer.type === 'error') setError(answer.message);
+      else if (answer.type === 'error') setError(say(t, answer.problem));
     } catch (e) {
-      setError(`「${file.name}」无法读取：${String(e)}`);
+      setError(t('table.error', { file: file.name, reason: message('table.unreadable', { message: String(e) }) }));
     } finally {
       setBusy(false);
     }
@@ -106,9 +108,9 @@ function ImportWizard() {
         });
         setReading(undefined);
         setInputKey((k) => k + 1);
-      } else if (answer.type === 'error') setError(answer.message);
+      } else if (answer.type === 'error') setError(say(t, answer.problem));
     } catch (e) {
-      setError(String(e));
+      setError(sayError(t, e));
     } finally {
       setBusy(false);
     }
@@ -123,7 +125,7 @@ function ImportWizard() {
   async function downloadReport(sourceName: string) {
     const answer = await ask({ type: 'reportCsv' });
     if (answer.type === 'reportCsv') saveFile(answer.bytes, `${sourceName}-检查报告.csv`, 'text/csv');
-    else if (answer.type === 'error') setError(answer.message);
+    else if (answer.type === 'error') setError(say(t, answer.problem));
   }
   const kindTag = { rejected: TONE.red, duplicate: TONE.orange, warning: TONE.orange } as const;
   const kindLabel = {
@@ -213,8 +215,8 @@ function ImportWizard() {
                   width: 90,
                   render: (k: ProblemRow['kind']) => <Tag color={kindTag[k]}>{kindLabel[k]}</Tag>,
                 },
-                { title: t('catalogue.report.column'), dataIndex: 'column', width: 140 },
-                { title: t('catalogue.report.reason'), dataIndex: 'message' },
+                { title: t('catalogue.report.column'), dataIndex: 'column', width: 140, render: (c) => c && say(t, c) },
+                { title: t('catalogue.report.reason'), dataIndex: 'message', render: (m) => say(t, m) },
               ]}
             />
           )}

@@ -4,6 +4,7 @@ import { useI18n } from '../../components/i18n';
 import { saveFile } from '../../components/save-file';
 import { clearAllData, createBackup, restoreBackup } from '../../lib/backup';
 import { getDb } from '../../lib/db/instance';
+import { messageOfError } from '../../lib/i18n';
 import { readAllSettings, writeAllSettings } from '../../lib/settings';
 
 /** Backup, restore and clear-all: the whole of the browser's data at once. */
@@ -28,7 +29,7 @@ export function DataCard() {
         type: 'error',
         text: t('settings.restore.failed', {
           file: file.name,
-          message: error instanceof Error ? error.message : String(error),
+          message: messageOfError(error),
         }),
       });
     }

@@ -8,7 +8,7 @@ import { TONE } from '../../components/tone';
 import { todayIso } from '../../lib/dates';
 import type { UnsoldGood } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
-import type { MessageKey } from '../../lib/i18n';
+import { type MessageKey, message, messageOfError, say } from '../../lib/i18n';
 import { displayYuan } from '../../lib/money';
 import {
   draftOfUnsold,
@@ -46,7 +46,7 @@ function UnsoldForm({ editing, onDone }: { editing?: UnsoldGood; onDone: () => v
       label={t(`unsold.field.${key}` as MessageKey)}
       htmlFor={`unsold-${key}`}
       validateStatus={errors[key] ? 'error' : undefined}
-      help={errors[key]}
+      help={errors[key] && say(t, errors[key])}
       style={{ minWidth: 160 }}
     >
       {input}
@@ -140,8 +140,7 @@ export function Unsold() {
       if (report.goods.length) await db.transaction('rw', db.unsoldGoods, () => db.unsoldGoods.bulkAdd(report.goods));
       setImported(report);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      setImported({ ...report, goods: [], error: t('unsold.import.failed', { message }) });
+      setImported({ ...report, goods: [], error: message('unsold.import.failed', { message: messageOfError(error) }) });
     }
   }
 
@@ -323,7 +322,11 @@ export function Unsold() {
             data-testid="unsold-import-report"
             type={imported.error ? 'error' : imported.rejected.length ? 'warning' : 'success'}
             showIcon
-            title={imported.error ?? t('unsold.import.done', { count: imported.goods.length, read: imported.rowsRead })}
+            title={
+              imported.error
+                ? say(t, imported.error)
+                : t('unsold.import.done', { count: imported.goods.length, read: imported.rowsRead })
+            }
             description={
               imported.rejected.length ? (
                 <ul className="problems">

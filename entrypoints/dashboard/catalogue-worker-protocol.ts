@@ -2,6 +2,7 @@ import type { CatalogueFileReading } from '../../lib/catalogue/import';
 import type { PartReport } from '../../lib/catalogue/parts';
 import type { PlanSummary } from '../../lib/catalogue/report';
 import type { CatalogueSource } from '../../lib/db/entities';
+import { type Message, MessageSchema } from '../../lib/i18n/message';
 import type { CsvSplit } from '../../lib/tables/csv-parts';
 import { z } from '../../lib/zod';
 
@@ -31,7 +32,7 @@ export type WorkerReply =
   | { type: 'report'; summary: ReadingSummary }
   | { type: 'done'; source: CatalogueSource; writeMs: number }
   | { type: 'reportCsv'; bytes: Uint8Array<ArrayBuffer> }
-  | { type: 'error'; message: string };
+  | { type: 'error'; problem: Message };
 
 /** From the worker that reads a file to a helper holding one of its later parts. */
 export type PartRequest =
@@ -50,7 +51,7 @@ export type PartReply =
   | { type: 'partRead'; report?: PartReport }
   | { type: 'staged' }
   | { type: 'discarded' }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; problem: Message };
 
 /** A part's report, checked as far as the merge relies on it: its counts and its problem lists. */
 const PartReportSchema = z.custom<PartReport>((value) => {
@@ -72,5 +73,5 @@ export const PartReplySchema: z.ZodType<PartReply> = z.discriminatedUnion('type'
   z.object({ type: z.literal('partRead'), report: PartReportSchema.optional() }),
   z.object({ type: z.literal('staged') }),
   z.object({ type: z.literal('discarded') }),
-  z.object({ type: z.literal('failed'), message: z.string() }),
+  z.object({ type: z.literal('failed'), problem: MessageSchema }),
 ]);

@@ -9,12 +9,7 @@
  * the written parts become the source's entries in one transaction here.
  */
 import '../../lib/zod';
-import {
-  checkTableFileLimits,
-  commitCatalogueImport,
-  parseCatalogueFile,
-  TableFileError,
-} from '../../lib/catalogue/import';
+import { checkTableFileLimits, commitCatalogueImport, parseCatalogueFile } from '../../lib/catalogue/import';
 import {
   type CataloguePartReading,
   commitPartedReading,
@@ -27,6 +22,7 @@ import {
 } from '../../lib/catalogue/parts';
 import { problemsCsv, summarisePlan } from '../../lib/catalogue/report';
 import { ReliefDb } from '../../lib/db/schema';
+import { CodedError, message, messageOfError } from '../../lib/i18n/message';
 import { serveRequests, type WorkerClient, workerClient } from '../../lib/workers/client';
 import {
   type PartReply,
@@ -89,7 +85,7 @@ async function commit(reading: Pending, importedAt: string) {
     if (!port) throw new Error(`no part ${index}`);
     const drop = reading.drops[index - 1] ?? [];
     const answer = await askHelper(port, { type: 'stage', chunkSet, firstIndex, drop });
-    if (answer.type === 'failed') throw new Error(answer.message);
+    if (answer.type === 'failed') throw new CodedError(answer.problem);
   });
 }
 
@@ -104,7 +100,7 @@ function serve(port: MessagePort) {
         return { reply: { type: 'partRead', report: part && partReport(part) } };
       }
       if (request.type === 'stage') {
-        if (!part) throw new Error('没有待写入的部分。');
+        if (!part) throw new CodedError(message('catalogue.worker.noPart'));
         await stageLaterPart(db, part, request);
         part = undefined;
         return { reply: { type: 'staged' } };
@@ -112,7 +108,7 @@ function serve(port: MessagePort) {
       part = undefined;
       return { reply: { type: 'discarded' } };
     } catch (error) {
-      return { reply: { type: 'failed', message: String(error) } };
+      return { reply: { type: 'failed', problem: messageOfError(error) } };
     }
   });
 }
@@ -134,13 +130,13 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         },
       });
     } else if (request.type === 'commit') {
-      if (!pending) throw new Error('没有待导入的文件。');
+      if (!pending) throw new CodedError(message('catalogue.worker.nothingPending'));
       const start = performance.now();
       const source = await commit(pending, request.importedAt);
       pending = undefined;
       reply({ type: 'done', source, writeMs: performance.now() - start });
     } else if (request.type === 'reportCsv') {
-      if (!pending) throw new Error('没有待导入的文件。');
+      if (!pending) throw new CodedError(message('catalogue.worker.nothingPending'));
       reply({ type: 'reportCsv', bytes: problemsCsv(pending.reading.plan) });
     } else if (request.type === 'helpers') {
       helpers = request.ports.map((port) => workerClient<PartRequest, PartReply>(port, PartReplySchema));
@@ -151,6 +147,6 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       discardHelpers();
     }
   } catch (error) {
-    reply({ type: 'error', message: error instanceof TableFileError ? error.message : String(error) });
+    reply({ type: 'error', problem: messageOfError(error) });
   }
 };

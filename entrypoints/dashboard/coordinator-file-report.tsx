@@ -3,6 +3,7 @@ import { useI18n } from '../../components/i18n';
 import { TONE } from '../../components/tone';
 import type { MemberFileReport } from '../../lib/coordinator/read-member-file';
 import { fileStatus } from '../../lib/coordinator/session';
+import { say } from '../../lib/i18n';
 import { displayYuan } from '../../lib/money';
 
 /** What each member file gave: who, rows read and refused, its total, and what is wrong with it. */
@@ -53,12 +54,12 @@ export function FileReportCard({ reports }: { reports: MemberFileReport[] }) {
 function FileProblems({ report: r }: { report: MemberFileReport }) {
   const { t } = useI18n();
   const status = fileStatus(r);
-  if (status === 'error') return <Alert type="error" title={r.error} />;
+  if (status === 'error') return <Alert type="error" title={r.error && say(t, r.error)} />;
   if (status === 'ok') return <Tag color={TONE.green}>{t('coordinator.ok')}</Tag>;
   return (
     <ul className="problems">
       {r.problems.map((p) => (
-        <li key={p}>{p}</li>
+        <li key={JSON.stringify(p)}>{say(t, p)}</li>
       ))}
       {r.rejected.map((x) => (
         <li key={`${x.rowNumber}-${x.column}`}>

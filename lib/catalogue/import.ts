@@ -1,6 +1,6 @@
 import type { CatalogueSource } from '../db/entities';
 import type { ReliefDb } from '../db/schema';
-import { checkTableFileLimits, noteText, streamTableFile, type Table, TableFileError } from '../tables/table';
+import { checkTableFileLimits, noteMessage, streamTableFile, type Table, TableFileError } from '../tables/table';
 import { type CatalogueImportPlan, isCatalogueHeader, MissingColumnsError, startCataloguePlan } from './rows';
 import { writeSource } from './store';
 
@@ -36,7 +36,7 @@ export function parseCatalogueFile(
     // Row by row as the file is read: a national list's cells are never all held at once.
     const { format, encoding, sheet, headers, notes } = streamTableFile(
       file,
-      { isKnownHeader: isCatalogueHeader, noHeaderMessage: '找不到"产品名称""供应商"等表头。' },
+      { isKnownHeader: isCatalogueHeader, noHeaderMessage: 'table.noHeader.catalogue' },
       (head) => {
         planner = startCataloguePlan(head, { sourceId: sourceIdFor(sourceName), today: options.today });
         return planner.addRow;
@@ -45,11 +45,11 @@ export function parseCatalogueFile(
     if (!planner) throw new Error('the table was read without its rows');
     const plan = planner.finish();
     // What the reader read past (a quote left open): in the report, with its row.
-    for (const note of notes ?? []) plan.warnings.push({ rowNumber: note.rowNumber, message: noteText(note) });
+    for (const note of notes ?? []) plan.warnings.push({ rowNumber: note.rowNumber, message: noteMessage(note) });
     plan.warnings.sort((a, b) => a.rowNumber - b.rowNumber);
     return { fileName: file.name, sourceName, table: { format, encoding, sheet, headers }, plan };
   } catch (error) {
-    if (error instanceof MissingColumnsError) throw new TableFileError(file.name, error.message);
+    if (error instanceof MissingColumnsError) throw new TableFileError(file.name, error.problem);
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { type Message, message, zhText } from '../i18n/message';
 import { zhCN } from '../i18n/zh-CN';
 import { neutraliseCell } from '../ledger/member-export';
 import { csvFileBytes } from '../tables/csv-file';
@@ -39,12 +40,14 @@ export function problemsByRow(
     ...plan.rejected.map((p) => ({ ...p, kind: 'rejected' as const })),
     ...plan.duplicates.map((p) => ({
       rowNumber: p.rowNumber,
-      message: `${p.message}（与第 ${p.firstRow} 行）`,
+      message: message('catalogue.row.duplicateOf', { problem: p.message, row: p.firstRow }),
       kind: 'duplicate' as const,
     })),
     ...plan.warnings.map((p) => ({ ...p, kind: 'warning' as const })),
   ].sort((a, b) => a.rowNumber - b.rowNumber);
 }
+
+const textOf = (value: string | Message) => (typeof value === 'string' ? value : zhText(value));
 
 const KIND_LABELS: Record<ProblemKind, string> = {
   rejected: zhCN['catalogue.report.rejected'],
@@ -66,8 +69,8 @@ export function problemsCsv(plan: Pick<CatalogueImportPlan, 'rejected' | 'duplic
     ...problemsByRow(plan).map((p) => [
       p.rowNumber,
       KIND_LABELS[p.kind],
-      neutraliseCell(p.column ?? ''),
-      neutraliseCell(p.message),
+      neutraliseCell(textOf(p.column ?? '')),
+      neutraliseCell(zhText(p.message)),
     ]),
   ]);
 }

@@ -1,12 +1,13 @@
 import { isValidCreditCode, normalizeCreditCode } from '../credit-code';
 import { parseDate } from '../dates';
 import type { CatalogueEntry, CatalogueStatus, Storefront } from '../db/entities';
+import { CodedError, type Message, message } from '../i18n/message';
 import { deriveMatchKeys } from '../match/build-index';
 import type { SiteId } from '../match/listing';
 import { foldText, nfkc, supplierKey } from '../match/normalize';
 import { resolveCounty } from '../regions';
 import { normalizeHeader } from '../tables/headers';
-import { duplicateHeaderNotes, noteText, type RowSink, type Table, type TableHead } from '../tables/table';
+import { duplicateHeaderNotes, noteMessage, type RowSink, type Table, type TableHead } from '../tables/table';
 import {
   CATALOGUE_COLUMNS,
   type CatalogueField,
@@ -18,8 +19,9 @@ import {
 
 export interface RowProblem {
   rowNumber: number;
-  column?: string;
-  message: string;
+  /** The column's header, or its place when it has none. */
+  column?: string | Message;
+  message: Message;
 }
 
 export interface CatalogueImportPlan {
@@ -160,7 +162,7 @@ export function startCataloguePlan(
   // A header naming a column already named (品名 beside 产品名称): the later is kept as extra, and said so.
   if (!options.deferDuplicates) {
     for (const note of duplicateHeaderNotes(head.headers, headerField, head.headerRow ?? 1)) {
-      plan.warnings.push({ rowNumber: note.rowNumber, column: note.column, message: noteText(note) });
+      plan.warnings.push({ rowNumber: note.rowNumber, column: note.column, message: noteMessage(note) });
     }
   }
   const duplicates = new DuplicateFinder();
@@ -191,13 +193,13 @@ export function startCataloguePlan(
     aliases: at(cells, indexOf.aliases),
   });
 
-  const problem = (rowNumber: number, field: CatalogueField, message: string): RowProblem => ({
+  const problem = (rowNumber: number, field: CatalogueField, said: Message): RowProblem => ({
     rowNumber,
     column: column(field),
-    message,
+    message: said,
   });
-  const warn = (rowNumber: number, field: CatalogueField, message: string) =>
-    plan.warnings.push(problem(rowNumber, field, message));
+  const warn = (rowNumber: number, field: CatalogueField, said: Message) =>
+    plan.warnings.push(problem(rowNumber, field, said));
 
   // Formula cells come in with the rows (a streamed file) or all at once (a table): reported in row order either way.
   let formulasNoted = 0;
@@ -208,7 +210,7 @@ export function startCataloguePlan(
       plan.warnings.push({
         rowNumber: f.rowNumber,
         column: f.column,
-        message: `单元格含公式 ${f.formula}，未计算，按文件中保存的值读取`,
+        message: message('catalogue.row.formula', { formula: f.formula }),
       });
     }
   };
@@ -219,50 +221,52 @@ export function startCataloguePlan(
     const row = readRow(cells);
     const { name, supplier } = row;
     if (!name) {
-      plan.rejected.push(problem(rowNumber, 'name', '缺少产品名称'));
+      plan.rejected.push(problem(rowNumber, 'name', message('catalogue.row.noName')));
       return;
     }
     if (!supplier) {
-      plan.rejected.push(problem(rowNumber, 'supplier', '缺少供应商'));
+      plan.rejected.push(problem(rowNumber, 'supplier', message('catalogue.row.noSupplier')));
       return;
     }
     const certifiedOn = row.certifiedOn ? parseDate(row.certifiedOn) : undefined;
     if (row.certifiedOn && !certifiedOn) {
-      plan.rejected.push(problem(rowNumber, 'certifiedOn', `日期无法识别：「${row.certifiedOn}」`));
+      plan.rejected.push(problem(rowNumber, 'certifiedOn', message('catalogue.row.date', { value: row.certifiedOn })));
       return;
     }
     const datedUntil = row.validUntil !== '' && !NO_EXPIRY.test(row.validUntil);
     const validUntil = datedUntil ? parseDate(row.validUntil) : undefined;
     if (datedUntil && !validUntil) {
-      plan.rejected.push(problem(rowNumber, 'validUntil', `日期无法识别：「${row.validUntil}」`));
+      plan.rejected.push(problem(rowNumber, 'validUntil', message('catalogue.row.date', { value: row.validUntil })));
       return;
     }
 
     const creditCode: string | undefined = row.creditCode ? normalizeCreditCode(row.creditCode) : undefined;
     if (creditCode && !isValidCreditCode(creditCode))
-      warn(rowNumber, 'creditCode', `统一社会信用代码校验不通过：${creditCode}`);
+      warn(rowNumber, 'creditCode', message('catalogue.row.creditCode', { code: creditCode }));
 
     const statusText = row.status;
     const statusRead = statusText ? STATUS[foldText(statusText)] : undefined;
     let status: CatalogueStatus = statusRead ?? 'valid';
-    if (statusText && !statusRead) warn(rowNumber, 'status', `状态「${statusText}」无法识别，按"有效"处理`);
+    if (statusText && !statusRead) warn(rowNumber, 'status', message('catalogue.row.status', { value: statusText }));
     if (status === 'valid' && validUntil && validUntil < options.today) {
       status = 'expired';
-      warn(rowNumber, 'validUntil', `已过有效期（${validUntil}），按"过期"导入`);
+      warn(rowNumber, 'validUntil', message('catalogue.row.expired', { date: validUntil }));
     }
 
     const province = row.province || undefined;
     const city = row.city || undefined;
     const county = row.county || undefined;
     const countyCode = county ? resolveCounty(county, { province, city }) : undefined;
-    if (county && !countyCode) warn(rowNumber, 'county', `县「${county}」无法对应到行政区划代码`);
+    if (county && !countyCode) warn(rowNumber, 'county', message('catalogue.row.county', { county }));
 
     const platformText = row.platform;
     const platform = platformText ? parsePlatform(platformText) : undefined;
-    if (platformText && !platform) warn(rowNumber, 'platform', `平台「${platformText}」不是支持的网站`);
+    if (platformText && !platform)
+      warn(rowNumber, 'platform', message('catalogue.row.platform', { value: platformText }));
     const shopName = row.shopName || undefined;
     const itemIds = row.itemId ? readItemIds(row.itemId) : [];
-    if (row.itemId && itemIds.length === 0) warn(rowNumber, 'itemId', `商品编号「${row.itemId}」无法识别`);
+    if (row.itemId && itemIds.length === 0)
+      warn(rowNumber, 'itemId', message('catalogue.row.itemId', { value: row.itemId }));
     const storefronts: Storefront[] = platform && (shopName || itemIds.length) ? [{ platform, shopName, itemIds }] : [];
 
     const certificateNo = row.certificateNo || undefined;
@@ -348,8 +352,10 @@ export class DuplicateFinder {
     const byCertificate = certificateNo ? this.byCertificate.get(certificateNo) : undefined;
     const firstRow = byCertificate || this.bySupplierProduct.get(spKey);
     if (firstRow) {
-      const message = byCertificate ? `证书编号 ${certificateNo} 重复` : '供应商和产品名称重复';
-      return { rowNumber, firstRow, message };
+      const said = byCertificate
+        ? message('catalogue.row.duplicateCertificate', { certificate: certificateNo ?? '' })
+        : message('catalogue.row.duplicateProduct');
+      return { rowNumber, firstRow, message: said };
     }
     if (certificateNo) this.byCertificate.set(certificateNo, rowNumber);
     this.bySupplierProduct.set(spKey, rowNumber);
@@ -378,9 +384,9 @@ export class DuplicateFinder {
   }
 }
 
-export class MissingColumnsError extends Error {
+export class MissingColumnsError extends CodedError {
   constructor(readonly columns: string[]) {
-    super(`缺少必需的列：${columns.map((c) => `"${c}"`).join('、')}`);
+    super(message('table.missingColumns', { columns: columns.map((c) => `"${c}"`).join('、') }));
     this.name = 'MissingColumnsError';
   }
 }

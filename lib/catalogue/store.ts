@@ -1,5 +1,6 @@
 import { CATALOGUE_CHUNK_SIZE, type CatalogueChunk, type CatalogueEntry, type CatalogueSource } from '../db/entities';
 import type { ReliefDb } from '../db/schema';
+import { CodedError, message } from '../i18n/message';
 import { deriveMatchKeys, MATCH_KEY_RULES } from '../match/build-index';
 
 export function chunkEntries(chunkSet: string, entries: CatalogueEntry[], firstIndex = 0): CatalogueChunk[] {
@@ -77,7 +78,7 @@ export async function publishSource(
   await db.transaction('rw', db.catalogueSources, db.catalogueChunks, async () => {
     const staged = await db.catalogueChunks.where('sourceId').equals(source.chunkSet).count();
     if (staged !== chunks) {
-      throw new Error(`「${source.name}」的条目未写全（${staged}/${chunks} 块），未导入：请重新导入。`);
+      throw new CodedError(message('catalogue.notWhole', { name: source.name, staged, chunks }));
     }
     const sets = (await db.catalogueChunks.orderBy('sourceId').uniqueKeys()) as string[];
     const live = new Set((await db.catalogueSources.toArray()).filter((s) => s.id !== source.id).map(chunkSetOf));

@@ -1,6 +1,5 @@
 import { parseDate } from '../dates';
-import { fillParams } from '../i18n/language';
-import { type MessageKey, zhCN } from '../i18n/zh-CN';
+import { type Message, message, messageOfError } from '../i18n/message';
 import {
   type CertificationLabel,
   certificationOfLabel,
@@ -14,9 +13,13 @@ import {
 } from '../ledger/member-columns';
 import { type MemberRow, unneutraliseCell } from '../ledger/member-export';
 import { formatYuan, MAX_ROW_FEN, parseYuanToFen, sumFen } from '../money';
-import { checkTableFileLimits, noteText, readTableFile, TableFileError } from '../tables/table';
+import { checkTableFileLimits, noteMessage, readTableFile, TableFileError } from '../tables/table';
 
-const say = (key: MessageKey, params: Record<string, string | number> = {}) => fillParams(zhCN[key], params);
+/**
+ * What a report says, as a message; a text in a merge session saved before
+ * reports spoke in codes is that text, in Chinese.
+ */
+export type ReportText = Message | string;
 
 /** An order number Excel has changed: written in scientific notation (2.50E+11), digits past the 15th lost. */
 export const SCIENTIFIC_ORDER_NO = /^\d(?:\.\d+)?e\+?\d+$/i;
@@ -41,14 +44,14 @@ function contentHash(bytes: Uint8Array): string {
 export interface RejectedRow {
   rowNumber: number;
   column: string;
-  reason: string;
+  reason: ReportText;
 }
 
 /** What one member file gave: its rows, what was refused and why, and how it checks against its 说明. */
 export interface MemberFileReport {
   fileName: string;
   /** The file could not be read at all: the message says why; nothing of it is merged. */
-  error?: string;
+  error?: ReportText;
   rows: MemberRow[];
   /** Rows read from 明细, valid or not (the 合计 row is not a purchase). */
   rowsRead: number;
@@ -63,7 +66,7 @@ export interface MemberFileReport {
     format?: string;
   };
   /** Disagreements between the rows and what the file declares. */
-  problems: string[];
+  problems: ReportText[];
   totalFen: number;
   /** Rows (by index in `rows`) whose order number Excel may have changed: flagged, compared by digits. */
   orderNoAltered?: number[];
@@ -103,15 +106,18 @@ function emptyReport(fileName: string): MemberFileReport {
 export function unreadableFile(fileName: string, error: unknown): MemberFileReport {
   return {
     ...emptyReport(fileName),
-    error: `「${fileName}」无法读取：${error instanceof Error ? error.message : String(error)}`,
+    error: message('table.error', {
+      file: fileName,
+      reason: message('table.unreadable', { message: messageOfError(error) }),
+    }),
   };
 }
 
 /** A file whose worker died reading it: the file's error, never the page's. */
-export function workerFailure(fileName: string, message: string): MemberFileReport {
+export function workerFailure(fileName: string, why: string): MemberFileReport {
   return {
     ...emptyReport(fileName),
-    error: say('table.error', { file: fileName, reason: say('table.workerDied', { message }) }),
+    error: message('table.error', { file: fileName, reason: message('table.workerDied', { message: why }) }),
   };
 }
 
@@ -120,7 +126,7 @@ export async function readCheckedMemberFile(file: { name: string; bytes: Uint8Ar
   try {
     await checkTableFileLimits(file);
   } catch (error) {
-    return { ...emptyReport(file.name), error: error instanceof Error ? error.message : String(error) };
+    return { ...emptyReport(file.name), error: messageOfError(error) };
   }
   return readMemberFile(file);
 }
@@ -136,7 +142,7 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
   try {
     table = readTableFile(file, {
       isKnownHeader: isMemberHeader,
-      noHeaderMessage: '找不到"日期""产品""金额(元)"等表头：这不是消费帮扶明细表。',
+      noHeaderMessage: 'table.noHeader.member',
       preferSheets: ['明细'],
       // Formulas a member typed (金额 = 单价 × 数量) are read as the values they show.
       reportFormulas: false,
@@ -144,17 +150,21 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
       numberCellColumns: (header) => mapMemberHeaders([header])[0] === 'orderNo',
     });
   } catch (error) {
-    report.error = error instanceof TableFileError ? error.message : unreadableFile(file.name, error).error;
+    report.error = error instanceof TableFileError ? error.problem : unreadableFile(file.name, error).error;
     return report;
   }
   const fields = mapMemberHeaders(table.headers);
   const missing = REQUIRED_MEMBER_FIELDS.filter((f) => !fields.includes(f));
   if (missing.length) {
-    report.error = `「${file.name}」缺少必需的列：${missing.map((f) => MEMBER_LABELS[f]).join('、')}。`;
+    const columns = missing.map((f) => MEMBER_LABELS[f]).join('、');
+    report.error = message('table.error', {
+      file: file.name,
+      reason: message('table.missingColumnsSentence', { columns }),
+    });
     return report;
   }
   report.contentHash = contentHash(file.bytes);
-  for (const note of table.notes ?? []) report.problems.push(noteText(note));
+  for (const note of table.notes ?? []) report.problems.push(noteMessage(note));
   const orderColumn = fields.indexOf('orderNo');
   report.declared = readReadme(table.otherSheets?.说明);
   const fallbackPerson = report.declared.person ?? personFromFileName(file.name);
@@ -170,52 +180,55 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
       continue;
     }
     report.rowsRead++;
-    const reject = (field: MemberField, reason: string) => {
+    const reject = (field: MemberField, reason: Message) => {
       report.rejected.push({ rowNumber, column: MEMBER_LABELS[field], reason });
     };
     const date = parseDate(get('date'));
     if (!get('date')) {
-      reject('date', '日期为空');
+      reject('date', message('member.row.noDate'));
       continue;
     }
     if (!date) {
-      reject('date', `「${get('date')}」不是日期`);
+      reject('date', message('member.row.notDate', { value: get('date') }));
       continue;
     }
     const product = get('product');
     if (!product) {
-      reject('product', '产品为空');
+      reject('product', message('member.row.noProduct'));
       continue;
     }
     const amountText = get('amount');
     const amountFen = parseYuanToFen(amountText);
     if (amountFen === undefined || amountFen < 0) {
-      reject('amount', amountText ? `「${amountText}」不是金额` : '金额为空');
+      reject(
+        'amount',
+        amountText ? message('member.row.notAmount', { value: amountText }) : message('member.row.noAmount'),
+      );
       continue;
     }
     if (amountFen > MAX_ROW_FEN) {
       reject(
         'amount',
-        say('coordinator.amountTooLarge', { amount: formatYuan(amountFen), max: formatYuan(MAX_ROW_FEN) }),
+        message('coordinator.amountTooLarge', { amount: formatYuan(amountFen), max: formatYuan(MAX_ROW_FEN) }),
       );
       continue;
     }
     const quantityText = get('quantity');
     const quantity = quantityText ? Number(quantityText.normalize('NFKC')) : 1;
     if (!Number.isFinite(quantity) || quantity <= 0) {
-      reject('quantity', `「${quantityText}」不是正数`);
+      reject('quantity', message('member.row.notPositive', { value: quantityText }));
       continue;
     }
     const priceText = get('unitPrice');
     const unitPriceFen = priceText ? parseYuanToFen(priceText) : Math.round(amountFen / quantity);
     if (unitPriceFen === undefined || unitPriceFen < 0 || unitPriceFen > MAX_ROW_FEN) {
-      reject('unitPrice', `「${priceText}」不是金额`);
+      reject('unitPrice', message('member.row.notAmount', { value: priceText }));
       continue;
     }
     const orderNo = get('orderNo');
     if (orderNo && (SCIENTIFIC_ORDER_NO.test(orderNo) || table.numberCells?.has(`${rowNumber}:${orderColumn}`))) {
       report.orderNoAltered = [...(report.orderNoAltered ?? []), report.rows.length];
-      report.problems.push(say('coordinator.orderNoAltered', { row: rowNumber, orderNo }));
+      report.problems.push(message('coordinator.orderNoAltered', { row: rowNumber, orderNo }));
     }
     const certification: CertificationLabel = certificationOfLabel(get('certification'));
     report.rows.push({
@@ -244,9 +257,9 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
   if (total === undefined) {
     return {
       ...emptyReport(file.name),
-      error: say('table.error', {
+      error: message('table.error', {
         file: file.name,
-        reason: say('coordinator.totalTooLarge', { max: formatYuan(Number.MAX_SAFE_INTEGER) }),
+        reason: message('coordinator.totalTooLarge', { max: formatYuan(Number.MAX_SAFE_INTEGER) }),
       }),
     };
   }
@@ -261,14 +274,12 @@ export function readMemberFile(file: { name: string; bytes: Uint8Array }): Membe
 
   const { rowCount, totalFen } = report.declared;
   if (rowCount !== undefined && rowCount !== report.rowsRead) {
-    report.problems.push(`说明写 ${rowCount} 条，明细有 ${report.rowsRead} 条`);
+    report.problems.push(message('member.readmeCount', { declared: rowCount, read: report.rowsRead }));
   }
   const declaredTotal = totalFen ?? declaredByTotalRow;
   if (declaredTotal !== undefined && declaredTotal !== report.totalFen) {
-    const where = totalFen !== undefined ? '说明' : '合计行';
-    report.problems.push(
-      `${where}写合计 ${formatYuan(declaredTotal)} 元，读入的明细合计 ${formatYuan(report.totalFen)} 元`,
-    );
+    const said = { declared: formatYuan(declaredTotal), read: formatYuan(report.totalFen) };
+    report.problems.push(message(totalFen !== undefined ? 'member.readmeTotal' : 'member.totalRow', said));
   }
   return report;
 }

@@ -4,6 +4,7 @@
  * `MemberFileReport` the reader builds, both ways, so a field added to one and
  * not the other fails the type check instead of being dropped by the parse.
  */
+import { MessageSchema } from '../i18n/message';
 import { CERTIFICATION_LABELS, type CertificationLabel } from '../ledger/member-columns';
 import type { MemberRow } from '../ledger/member-export';
 import { z } from '../zod';
@@ -32,12 +33,15 @@ export const MemberRowSchema = z.object({
   note: z.string(),
 });
 
+/** A message, or the Chinese text of a session saved before reports spoke in codes. */
+const ReportTextSchema = z.union([z.string(), MessageSchema]);
+
 export const MemberFileReportSchema = z.object({
   fileName: z.string(),
-  error: z.string().optional(),
+  error: ReportTextSchema.optional(),
   rows: z.array(MemberRowSchema),
   rowsRead: z.number().int().nonnegative(),
-  rejected: z.array(z.object({ rowNumber: z.number(), column: z.string(), reason: z.string() })),
+  rejected: z.array(z.object({ rowNumber: z.number(), column: z.string(), reason: ReportTextSchema })),
   declared: z.object({
     person: z.string().optional(),
     org: z.string().optional(),
@@ -46,7 +50,7 @@ export const MemberFileReportSchema = z.object({
     totalFen: z.number().optional(),
     format: z.string().optional(),
   }),
-  problems: z.array(z.string()),
+  problems: z.array(ReportTextSchema),
   totalFen: z.number(),
   orderNoAltered: z.array(z.number().int().nonnegative()).optional(),
   contentHash: z.string().optional(),

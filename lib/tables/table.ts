@@ -1,7 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
-import { fillParams } from '../i18n/language';
-import { type MessageKey, zhCN } from '../i18n/zh-CN';
+import { type Message, type MessageParam, message, zhText } from '../i18n/message';
+import type { MessageKey } from '../i18n/zh-CN';
 import { decodeText, utf16Of } from './encoding';
 import {
   declaredZipBreach,
@@ -15,7 +15,7 @@ import {
 } from './limits';
 
 /** A column without a header, named by its place (第 3 列), for messages. */
-const columnByNumber = (index: number) => `第${index + 1}列`;
+const columnByNumber = (index: number) => message('table.columnNumber', { number: index + 1 });
 
 /** What a table file says before its rows: format, header cells, formulas and other sheets. */
 export interface TableHead {
@@ -24,7 +24,7 @@ export interface TableHead {
   sheet?: string;
   headers: string[];
   /** Cells that held formulas: read as their values, never evaluated. Complete once the rows are read. */
-  formulaCells: { rowNumber: number; column: string; formula: string }[];
+  formulaCells: { rowNumber: number; column: string | Message; formula: string }[];
   /** Other sheets of a workbook asked for by name (`alsoRead`), as grids of cell text. */
   otherSheets?: Record<string, string[][]>;
   /** The header row's number in the file. */
@@ -40,7 +40,7 @@ export interface TableNote {
   rowNumber: number;
   column?: string;
   key: MessageKey;
-  params: Record<string, string | number>;
+  params: Record<string, MessageParam>;
 }
 
 /** A file read as a table: header cells and the data rows with their row numbers in the file. */
@@ -55,7 +55,7 @@ export interface ReadTableOptions {
   /** Whether a cell names a column we know: the header row is the row with the most. */
   isKnownHeader: (cell: string) => boolean;
   /** What to say when no header row is found, e.g. 找不到"产品名称""供应商"等表头. */
-  noHeaderMessage: string;
+  noHeaderMessage: MessageKey;
   /** Sheets of a workbook to return besides the table (a 说明 sheet). */
   alsoRead?: readonly string[];
   /**
@@ -70,32 +70,42 @@ export interface ReadTableOptions {
   numberCellColumns?: (header: string) => boolean;
 }
 
-/** A file we cannot read; `message` is for the user, in Chinese, naming the file. */
+/**
+ * A file we cannot read: `problem` names the file and the reason, for the UI
+ * to translate; `message` is the same in Chinese. A `limit` is a bound the
+ * file broke, which no other sheet of it can mend.
+ */
 export class TableFileError extends Error {
+  readonly problem: Message;
   constructor(
     readonly fileName: string,
-    readonly reason: string,
-    /** The reason as a message code, for a UI in another language. */
-    readonly problem?: { key: MessageKey; params: Record<string, string | number> },
+    readonly reason: Message,
+    readonly limit = false,
   ) {
-    super(`「${fileName}」${reason}`);
+    const problem = message('table.error', { file: fileName, reason });
+    super(zhText(problem));
+    this.problem = problem;
     this.name = 'TableFileError';
   }
 
-  /** An error whose reason is a message code (the message in Chinese, `problem` for translating). */
-  static of(fileName: string, key: MessageKey, params: Record<string, string | number> = {}): TableFileError {
-    return new TableFileError(fileName, fillParams(zhCN[key], params), { key, params });
+  static of(fileName: string, key: MessageKey, params?: Record<string, MessageParam>): TableFileError {
+    return new TableFileError(fileName, message(key, params));
+  }
+
+  /** A bound the file broke (size, rows, columns, a zip bomb). */
+  static limit(fileName: string, key: MessageKey, params?: Record<string, MessageParam>): TableFileError {
+    return new TableFileError(fileName, message(key, params), true);
   }
 }
 
-/** A note in Chinese, as reports list it. */
-export const noteText = (note: Pick<TableNote, 'key' | 'params'>) => fillParams(zhCN[note.key], note.params);
+/** A note as a message, as reports list it. */
+export const noteMessage = (note: Pick<TableNote, 'key' | 'params'>): Message => message(note.key, note.params);
 
 /** A limit breach of a zip as the error that names it. */
 export function zipBreachError(fileName: string, breach: LimitBreach): TableFileError {
   return breach.limit === 'inflatedEntry'
-    ? TableFileError.of(fileName, 'table.zipBombEntry', { mb: breach.mb, entry: breach.entry ?? '' })
-    : TableFileError.of(fileName, 'table.zipBomb', { mb: breach.mb });
+    ? TableFileError.limit(fileName, 'table.zipBombEntry', { mb: breach.mb, entry: breach.entry ?? '' })
+    : TableFileError.limit(fileName, 'table.zipBomb', { mb: breach.mb });
 }
 
 /**
@@ -112,7 +122,7 @@ export async function checkTableFileLimits(file: { name: string; bytes: Uint8Arr
 /** Throws the named error of a row past the column or cell limits. */
 function checkRowLimits(fileName: string, rowNumber: number, cells: readonly string[], headers: readonly string[]) {
   if (cells.length > MAX_COLUMNS) {
-    throw TableFileError.of(fileName, 'table.tooManyColumns', {
+    throw TableFileError.limit(fileName, 'table.tooManyColumns', {
       row: rowNumber,
       count: cells.length,
       max: MAX_COLUMNS,
@@ -122,7 +132,12 @@ function checkRowLimits(fileName: string, rowNumber: number, cells: readonly str
     const length = cells[i]?.length ?? 0; // a workbook row can have holes
     if (length > MAX_CELL_CHARS) {
       const column = headers[i] || columnByNumber(i);
-      throw TableFileError.of(fileName, 'table.cellTooLong', { row: rowNumber, column, length, max: MAX_CELL_CHARS });
+      throw TableFileError.limit(fileName, 'table.cellTooLong', {
+        row: rowNumber,
+        column,
+        length,
+        max: MAX_CELL_CHARS,
+      });
     }
   }
 }
@@ -226,7 +241,7 @@ function rowReader(
   return {
     push(cells: string[]) {
       const index = next++;
-      if (index >= MAX_ROWS) throw TableFileError.of(fileName, 'table.tooManyRows', { max: MAX_ROWS });
+      if (index >= MAX_ROWS) throw TableFileError.limit(fileName, 'table.tooManyRows', { max: MAX_ROWS });
       if (!sink && cells.length > MAX_COLUMNS) checkRowLimits(fileName, index + 1, cells, []);
       if (sink) return feed(index, cells);
       if (firstRows.length < 10) {
@@ -239,8 +254,8 @@ function rowReader(
     end() {
       if (!sink && firstRows.length < 10) start();
       if (sink) return;
-      if (!anyText && !firstRows.some(hasText)) throw new TableFileError(fileName, '是空的：没有任何数据行。');
-      throw new TableFileError(fileName, `不是可识别的表格：前 10 行中${options.noHeaderMessage}`);
+      if (!anyText && !firstRows.some(hasText)) throw TableFileError.of(fileName, 'table.empty');
+      throw TableFileError.of(fileName, 'table.noHeader', { what: message(options.noHeaderMessage) });
     },
   };
 }
@@ -374,7 +389,7 @@ function streamXlsx(
         sheets,
       });
     } catch {
-      throw new TableFileError(fileName, '已损坏或不完整，无法作为 Excel 文件读取。请重新导出或另存为 CSV。');
+      throw TableFileError.of(fileName, 'table.xlsxBroken');
     }
   };
   const prefer = options.preferSheets ?? [];
@@ -420,12 +435,12 @@ function streamXlsx(
       }
       return read;
     } catch (error) {
-      if (error instanceof TableFileError && error.problem) throw error; // a limit: no other sheet makes it a table
+      if (error instanceof TableFileError && error.limit) throw error; // no other sheet makes it a table
       if (error instanceof TableFileError) firstError ??= error;
       else throw error;
     }
   }
-  throw firstError ?? new TableFileError(fileName, '没有工作表。');
+  throw firstError ?? TableFileError.of(fileName, 'table.noSheets');
 }
 
 function streamJson(fileName: string, bytes: Uint8Array, open: (head: TableHead) => RowSink): TableHead {
@@ -433,23 +448,22 @@ function streamJson(fileName: string, bytes: Uint8Array, open: (head: TableHead)
   try {
     data = JSON.parse(decodeText(bytes).text);
   } catch {
-    throw new TableFileError(fileName, '不是有效的 JSON 文件。');
+    throw TableFileError.of(fileName, 'table.notJson');
   }
   const list = Array.isArray(data)
     ? data
     : data && typeof data === 'object'
       ? ((data as Record<string, unknown>).entries ?? (data as Record<string, unknown>).rows)
       : undefined;
-  if (!Array.isArray(list))
-    throw new TableFileError(fileName, '不是表格：JSON 应为对象数组，或带 entries 数组的对象。');
-  if (list.length === 0) throw new TableFileError(fileName, '是空的：没有任何数据行。');
+  if (!Array.isArray(list)) throw TableFileError.of(fileName, 'table.jsonNotList');
+  if (list.length === 0) throw TableFileError.of(fileName, 'table.empty');
   const headers: string[] = [];
   for (const item of list) {
     if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
     for (const key of Object.keys(item)) if (!headers.includes(key)) headers.push(key);
   }
-  if (headers.length === 0) throw new TableFileError(fileName, '不是表格：JSON 数组中没有对象。');
-  if (list.length > MAX_ROWS) throw TableFileError.of(fileName, 'table.tooManyRows', { max: MAX_ROWS });
+  if (headers.length === 0) throw TableFileError.of(fileName, 'table.jsonNoObjects');
+  if (list.length > MAX_ROWS) throw TableFileError.limit(fileName, 'table.tooManyRows', { max: MAX_ROWS });
   const head: TableHead = { format: 'json', headers, formulaCells: [] };
   const rowOf = (item: unknown) =>
     headers.map((h) => {
@@ -477,28 +491,22 @@ export function streamTableFile(
   open: (head: TableHead) => RowSink,
 ): TableHead {
   const { name, bytes } = file;
-  if (bytes.length === 0) throw new TableFileError(name, '是空的（0 字节）。');
+  if (bytes.length === 0) throw TableFileError.of(name, 'table.zeroBytes');
   const kind = tableFileKind(file);
   if (kind === 'xlsx') {
     if (bytes.length > MAX_XLSX_BYTES) {
-      throw new TableFileError(
-        name,
-        `太大（${mb(bytes.length)}）：Excel 文件最多 ${mb(MAX_XLSX_BYTES)}。请另存为 CSV，或拆分成几个文件。`,
-      );
+      throw TableFileError.limit(name, 'table.xlsxTooBig', { size: mb(bytes.length), max: mb(MAX_XLSX_BYTES) });
     }
     const breach = declaredZipBreach(bytes);
     if (breach) throw zipBreachError(name, breach);
     return streamXlsx(name, bytes, options, open);
   }
   if (bytes.length > MAX_TEXT_BYTES) {
-    throw new TableFileError(
-      name,
-      `太大（${mb(bytes.length)}）：最多 ${mb(MAX_TEXT_BYTES)}。请拆分成几个文件后分别导入。`,
-    );
+    throw TableFileError.limit(name, 'table.textTooBig', { size: mb(bytes.length), max: mb(MAX_TEXT_BYTES) });
   }
   const text = utf16Of(bytes) ? decodeText(bytes).text : undefined;
   if (text === undefined ? looksBinary(bytes) : text.includes('\u0000')) {
-    throw new TableFileError(name, '不是表格文件：请选择 CSV、XLSX 或 JSON 文件。');
+    throw TableFileError.of(name, 'table.notTable');
   }
   if (kind === 'json') return streamJson(name, bytes, open);
   return streamCsv(name, bytes, options, open);

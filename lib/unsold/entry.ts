@@ -1,6 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { parseDate } from '../dates';
 import { UNSOLD_STATUSES, type UnsoldGood, UnsoldGoodSchema } from '../db/entities';
+import { type Message, message } from '../i18n/message';
 import { parseYuanToFen } from '../money';
 import { areaOf, cityNameOf, provinceOf } from '../regions/divisions';
 import { resolveCounty } from '../regions/places';
@@ -35,7 +36,7 @@ export interface UnsoldDraft {
   status?: string;
 }
 
-export type UnsoldErrors = Partial<Record<keyof UnsoldDraft, string>>;
+export type UnsoldErrors = Partial<Record<keyof UnsoldDraft, Message>>;
 
 const MOBILE = /^1[3-9]\d{9}$/;
 // Area code (3–4 digits from 0), number (7–8 digits), optional extension.
@@ -73,41 +74,40 @@ export function emptyUnsoldDraft(): UnsoldDraft {
   };
 }
 
-/** Checks a draft (DESIGN §1); messages in Chinese, naming what to fix. */
+/** Checks a draft (DESIGN §1); each message names what to fix. */
 export function validateUnsoldDraft(draft: UnsoldDraft): UnsoldErrors {
   const errors: UnsoldErrors = {};
-  if (!draft.product.trim()) errors.product = '请填写产品名称';
+  if (!draft.product.trim()) errors.product = message('unsold.error.product');
   const quantity = numberOf(draft.quantity);
-  if (!draft.quantity.trim() || !Number.isFinite(quantity) || quantity <= 0) errors.quantity = '数量应大于 0';
+  if (!draft.quantity.trim() || !Number.isFinite(quantity) || quantity <= 0)
+    errors.quantity = message('unsold.error.quantity');
   if (draft.openQuantity?.trim()) {
     const open = numberOf(draft.openQuantity);
-    if (!Number.isFinite(open) || open < 0) errors.openQuantity = '剩余数量不能小于 0';
-    else if (Number.isFinite(quantity) && open > quantity) errors.openQuantity = '剩余数量不能大于总数量';
+    if (!Number.isFinite(open) || open < 0) errors.openQuantity = message('unsold.error.openNegative');
+    else if (Number.isFinite(quantity) && open > quantity) errors.openQuantity = message('unsold.error.openOver');
   }
-  if (!draft.unit.trim()) errors.unit = '请填写单位，如 斤、箱';
+  if (!draft.unit.trim()) errors.unit = message('unsold.error.unit');
   if (draft.expectedPrice.trim()) {
     const fen = parseYuanToFen(draft.expectedPrice);
-    if (fen === undefined || fen < 0) errors.expectedPrice = '预期价格应为金额，如 3.50';
+    if (fen === undefined || fen < 0) errors.expectedPrice = message('unsold.error.price');
   }
   const start = draft.harvestStart.trim() ? parseDate(draft.harvestStart) : undefined;
   const end = draft.harvestEnd.trim() ? parseDate(draft.harvestEnd) : undefined;
-  if (draft.harvestStart.trim() && !start) errors.harvestStart = '请填写有效日期';
-  if (draft.harvestEnd.trim() && !end) errors.harvestEnd = '请填写有效日期';
-  if (start && end && end < start) errors.harvestEnd = '采收结束不能早于采收开始';
-  if (!draft.producer.trim()) errors.producer = '请填写生产者（农户或合作社）';
-  if (draft.phone.trim() && !normalizePhone(draft.phone))
-    errors.phone = '请填写大陆手机号（11 位）或固定电话（如 0734-1234567）';
-  if (draft.county.trim() && !resolveCounty(draft.county.trim()))
-    errors.county = '找不到这个县（区），请写全称，如 祁东县';
+  if (draft.harvestStart.trim() && !start) errors.harvestStart = message('unsold.error.date');
+  if (draft.harvestEnd.trim() && !end) errors.harvestEnd = message('unsold.error.date');
+  if (start && end && end < start) errors.harvestEnd = message('unsold.error.harvestOrder');
+  if (!draft.producer.trim()) errors.producer = message('unsold.error.producer');
+  if (draft.phone.trim() && !normalizePhone(draft.phone)) errors.phone = message('unsold.error.phone');
+  if (draft.county.trim() && !resolveCounty(draft.county.trim())) errors.county = message('unsold.error.county');
   if (draft.householdType && !(HOUSEHOLD_TYPES as readonly string[]).includes(draft.householdType)) {
-    errors.householdType = `农户类型应为 ${HOUSEHOLD_TYPES.join('、')} 之一`;
+    errors.householdType = message('unsold.error.householdType', { types: HOUSEHOLD_TYPES.join('、') });
   }
   if (
     draft.status &&
     !Object.values(STATUS_LABELS).includes(draft.status) &&
     !(UNSOLD_STATUSES as readonly string[]).includes(draft.status)
   ) {
-    errors.status = '状态应为 待售、已对接 或 售罄';
+    errors.status = message('unsold.error.status');
   }
   return errors;
 }

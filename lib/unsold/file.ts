@@ -1,33 +1,12 @@
 import * as XLSX from '@e965/xlsx';
 import type { UnsoldGood } from '../db/entities';
+import { type Message, message, messageOfError } from '../i18n/message';
 import { neutraliseCell, unneutraliseCell } from '../ledger/member-export';
 import { csvFileBytes } from '../tables/csv-file';
 import { normalizeHeader } from '../tables/headers';
-import { checkTableFileLimits, readTableFile, TableFileError } from '../tables/table';
+import { checkTableFileLimits, readTableFile } from '../tables/table';
+import { UNSOLD_COLUMNS as COLUMNS, PHONE_HEADER, REGISTER_SHEET, YES, YES_NO } from './columns';
 import { draftOfUnsold, emptyUnsoldDraft, type UnsoldDraft, unsoldFromDraft, validateUnsoldDraft } from './entry';
-
-/** The register's file columns, Chinese first, with the headers hand-made registers use. */
-const COLUMNS: { field: keyof UnsoldDraft; headers: string[] }[] = [
-  { field: 'product', headers: ['产品', '产品名称', '品名', '农产品'] },
-  { field: 'variety', headers: ['品种'] },
-  { field: 'quantity', headers: ['数量', '滞销数量', '总数量'] },
-  { field: 'openQuantity', headers: ['剩余数量', '待售数量'] },
-  { field: 'unit', headers: ['单位', '计量单位'] },
-  { field: 'expectedPrice', headers: ['预期价格(元)', '预期价格', '价格', '单价'] },
-  { field: 'harvestStart', headers: ['采收开始', '上市时间', '采收期开始'] },
-  { field: 'harvestEnd', headers: ['采收结束', '采收期结束', '最晚销售时间'] },
-  { field: 'perishable', headers: ['易腐', '是否易腐'] },
-  { field: 'county', headers: ['县', '区县', '所在县', '县(市、区)'] },
-  { field: 'township', headers: ['乡镇', '乡(镇)'] },
-  { field: 'village', headers: ['村', '行政村'] },
-  { field: 'producer', headers: ['生产者', '农户', '户主', '经营主体', '合作社'] },
-  { field: 'householdType', headers: ['农户类型', '类型'] },
-  { field: 'contact', headers: ['联系人'] },
-  { field: 'phone', headers: ['电话', '联系电话', '手机'] },
-  { field: 'cause', headers: ['滞销原因', '原因'] },
-  { field: 'status', headers: ['状态'] },
-];
-const PHONE_HEADER = '电话';
 
 const LOOKUP = new Map<string, keyof UnsoldDraft>();
 for (const { field, headers } of COLUMNS) for (const h of headers) LOOKUP.set(normalizeHeader(h), field);
@@ -36,7 +15,7 @@ const isUnsoldHeader = (cell: string) => LOOKUP.has(normalizeHeader(cell));
 function cellsOf(good: UnsoldGood, withPhone: boolean): string[] {
   const draft = draftOfUnsold(good);
   return COLUMNS.filter((c) => withPhone || c.field !== 'phone').map(({ field }) => {
-    if (field === 'perishable') return draft.perishable ? '是' : '否';
+    if (field === 'perishable') return draft.perishable ? YES_NO.yes : YES_NO.no;
     return neutraliseCell(String(draft[field] ?? ''));
   });
 }
@@ -58,7 +37,7 @@ export function unsoldXlsxBytes(goods: readonly UnsoldGood[], options: { withPho
     const cell = sheet[key] as XLSX.CellObject;
     if (!key.startsWith('!') && cell) cell.z = '@';
   }
-  XLSX.utils.book_append_sheet(book, sheet, '滞销农产品登记');
+  XLSX.utils.book_append_sheet(book, sheet, REGISTER_SHEET);
   return new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx', compression: true }));
 }
 
@@ -71,8 +50,9 @@ export const hasPhoneColumn = (headers: readonly string[]) => headers.includes(P
 export interface UnsoldImport {
   goods: UnsoldGood[];
   rowsRead: number;
-  rejected: { rowNumber: number; column: string; reason: string }[];
-  error?: string;
+  rejected: { rowNumber: number; column: string; reason: Message }[];
+  /** Why the file was not read: nothing of it was taken. */
+  error?: Message;
 }
 
 const LABELS = Object.fromEntries(COLUMNS.map((c) => [c.field, c.headers[0]])) as Record<keyof UnsoldDraft, string>;
@@ -87,16 +67,20 @@ export function readUnsoldFile(
   try {
     table = readTableFile(file, {
       isKnownHeader: isUnsoldHeader,
-      noHeaderMessage: '找不到"产品""数量""生产者"等表头：这不是滞销农产品登记表。',
+      noHeaderMessage: 'table.noHeader.unsold',
     });
   } catch (error) {
-    result.error = error instanceof TableFileError ? error.message : String(error);
+    result.error = messageOfError(error);
     return result;
   }
   const fields = table.headers.map((h) => LOOKUP.get(normalizeHeader(h)));
   const missing = (['product', 'quantity', 'producer'] as const).filter((f) => !fields.includes(f));
   if (missing.length) {
-    result.error = `「${file.name}」缺少必需的列：${missing.map((f) => LABELS[f]).join('、')}。`;
+    const columns = missing.map((f) => LABELS[f]).join('、');
+    result.error = message('table.error', {
+      file: file.name,
+      reason: message('table.missingColumnsSentence', { columns }),
+    });
     return result;
   }
   for (const { rowNumber, cells } of table.rows) {
@@ -105,14 +89,14 @@ export function readUnsoldFile(
     fields.forEach((field, i) => {
       if (!field) return;
       const value = unneutraliseCell(String(cells[i] ?? '').trim());
-      if (field === 'perishable') draft.perishable = /^(是|易腐|yes|true|1)$/i.test(value);
+      if (field === 'perishable') draft.perishable = YES.test(value);
       else (draft as unknown as Record<string, string>)[field] = value;
     });
     if (!fields.includes('unit')) draft.unit = '斤';
     const errors = Object.entries(validateUnsoldDraft(draft));
     if (errors.length) {
       for (const [field, reason] of errors) {
-        result.rejected.push({ rowNumber, column: LABELS[field as keyof UnsoldDraft], reason: reason as string });
+        result.rejected.push({ rowNumber, column: LABELS[field as keyof UnsoldDraft], reason: reason as Message });
       }
       continue;
     }
@@ -129,7 +113,7 @@ export async function readCheckedUnsoldFile(
   try {
     await checkTableFileLimits(file);
   } catch (error) {
-    return { goods: [], rowsRead: 0, rejected: [], error: error instanceof Error ? error.message : String(error) };
+    return { goods: [], rowsRead: 0, rejected: [], error: messageOfError(error) };
   }
   return readUnsoldFile(file, options);
 }

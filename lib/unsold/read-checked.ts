@@ -4,13 +4,10 @@
  * reply's schema, parsed on the page's side at the boundary.
  */
 import { UnsoldGoodSchema } from '../db/entities';
-import { fillParams } from '../i18n/language';
-import { type MessageKey, zhCN } from '../i18n/zh-CN';
+import { type Message, MessageSchema, message, messageOfError } from '../i18n/message';
 import { checkTableFileLimits } from '../tables/table';
 import { z } from '../zod';
 import { readUnsoldFile, type UnsoldImport } from './file';
-
-const say = (key: MessageKey, params: Record<string, string | number> = {}) => fillParams(zhCN[key], params);
 
 export interface UnsoldReadRequest {
   name: string;
@@ -21,22 +18,22 @@ export interface UnsoldReadRequest {
 export const UnsoldImportSchema: z.ZodType<UnsoldImport> = z.object({
   goods: z.array(UnsoldGoodSchema),
   rowsRead: z.number().int().nonnegative(),
-  rejected: z.array(z.object({ rowNumber: z.number().int(), column: z.string(), reason: z.string() })),
-  error: z.string().optional(),
+  rejected: z.array(z.object({ rowNumber: z.number().int(), column: z.string(), reason: MessageSchema })),
+  error: MessageSchema.optional(),
 });
 
-const failed = (error: string): UnsoldImport => ({ goods: [], rowsRead: 0, rejected: [], error });
+const failed = (error: Message): UnsoldImport => ({ goods: [], rowsRead: 0, rejected: [], error });
 
 export async function readCheckedUnsoldFile(request: UnsoldReadRequest): Promise<UnsoldImport> {
   const file = { name: request.name, bytes: request.bytes };
   try {
     await checkTableFileLimits(file);
   } catch (error) {
-    return failed(error instanceof Error ? error.message : String(error));
+    return failed(messageOfError(error));
   }
   return readUnsoldFile(file, { today: request.today, newId: () => crypto.randomUUID() });
 }
 
 /** A file whose worker died (or answered nonsense) reading it: the file's error, never the page's. */
-export const unsoldWorkerFailure = (fileName: string, message: string): UnsoldImport =>
-  failed(say('table.error', { file: fileName, reason: say('table.workerDied', { message }) }));
+export const unsoldWorkerFailure = (fileName: string, why: string): UnsoldImport =>
+  failed(message('table.error', { file: fileName, reason: message('table.workerDied', { message: why }) }));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { problemsCsv, REPORT_ROWS, summarisePlan } from '../../lib/catalogue/report';
 import type { CatalogueImportPlan } from '../../lib/catalogue/rows';
 import type { CatalogueEntry } from '../../lib/db/entities';
+import { message } from '../../lib/i18n/message';
 
 /** A national list's report: a few rejected rows and duplicates, and more warnings than the screen lists. */
 const plan: CatalogueImportPlan = {
@@ -10,14 +11,16 @@ const plan: CatalogueImportPlan = {
   rowsRead: 2000,
   entries: Array.from({ length: 1990 }, (_, i) => ({ id: `src:全国#${i + 2}` }) as CatalogueEntry),
   rejected: [
-    { rowNumber: 7, column: '产品名称', message: '缺少产品名称' },
-    { rowNumber: 1500, column: '有效期至', message: '日期无法识别：「明年」' },
+    { rowNumber: 7, column: '产品名称', message: message('catalogue.row.noName') },
+    { rowNumber: 1500, column: '有效期至', message: message('catalogue.row.date', { value: '明年' }) },
   ],
-  duplicates: [{ rowNumber: 900, firstRow: 3, message: '证书编号 FP1 重复' }],
+  duplicates: [
+    { rowNumber: 900, firstRow: 3, message: message('catalogue.row.duplicateCertificate', { certificate: 'FP1' }) },
+  ],
   warnings: Array.from({ length: REPORT_ROWS + 120 }, (_, i) => ({
     rowNumber: 2 + 3 * i,
     column: '有效期至',
-    message: '已过有效期（2020-01-01），按"过期"导入',
+    message: message('catalogue.row.expired', { date: '2020-01-01' }),
   })),
   extraColumns: ['备注'],
 };

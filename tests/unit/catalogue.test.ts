@@ -21,6 +21,7 @@ import {
   stageChunks,
 } from '../../lib/catalogue/store';
 import { ReliefDb } from '../../lib/db/schema';
+import { type Message, zhText } from '../../lib/i18n/message';
 import { deriveMatchKeys, MATCH_KEY_RULES } from '../../lib/match/build-index';
 import { DEFAULT_SETTINGS } from '../../lib/settings-defaults';
 import { FIXTURES } from './helpers';
@@ -40,6 +41,10 @@ function xlsxBytes(rows: unknown[][], edit?: (ws: XLSX.WorkSheet) => void): Uint
 
 let dbCount = 0;
 const freshDb = () => new ReliefDb(`catalogue-test-${++dbCount}`);
+
+/** Problems as the zh-CN interface shows them. */
+const inChinese = <T extends { message: Message }>(problems: T[]) =>
+  problems.map((p) => ({ ...p, message: zhText(p.message) }));
 
 describe('a GBK CSV as Excel saves it, with bad rows', () => {
   const bytes = new Uint8Array(readFileSync(`${FIXTURES}catalogues/gbk-excel-with-bad-rows.csv`));
@@ -73,7 +78,7 @@ describe('a GBK CSV as Excel saves it, with bad rows', () => {
   });
 
   it('names each rejected row, its column and the reason', () => {
-    expect(plan.rejected).toEqual([
+    expect(inChinese(plan.rejected)).toEqual([
       { rowNumber: 5, column: '产品名称', message: '缺少产品名称' },
       { rowNumber: 6, column: '供应商', message: '缺少供应商' },
       { rowNumber: 7, column: '认定日期', message: '日期无法识别：「2021-13-45」' },
@@ -81,7 +86,9 @@ describe('a GBK CSV as Excel saves it, with bad rows', () => {
   });
 
   it('reports duplicates against the first row', () => {
-    expect(plan.duplicates).toEqual([{ rowNumber: 9, firstRow: 2, message: '证书编号 FP2020430426001 重复' }]);
+    expect(inChinese(plan.duplicates)).toEqual([
+      { rowNumber: 9, firstRow: 2, message: '证书编号 FP2020430426001 重复' },
+    ]);
   });
 
   it('warns about a bad credit code and expired validity, without rejecting', () => {
@@ -127,7 +134,7 @@ describe('headers, encodings and formats', () => {
     const { plan, table } = parse('list.xlsx', bytes);
     expect(table.format).toBe('xlsx');
     expect(plan.entries.map((e) => e.certifiedOn)).toEqual(['2020-09-02', '2020-09-02']);
-    expect(plan.warnings).toEqual([
+    expect(inChinese(plan.warnings)).toEqual([
       { rowNumber: 3, column: '规格', message: '单元格含公式 =SUM(1,1)，未计算，按文件中保存的值读取' },
     ]);
   });

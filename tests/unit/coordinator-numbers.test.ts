@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeMemberFiles } from '../../lib/coordinator/merge';
 import { orderDigits, readCheckedMemberFile, readMemberFile } from '../../lib/coordinator/read-member-file';
 import { xlsxBomb } from '../zip-bomb';
+import { rejectedInChinese, zhOf } from './helpers';
 
 const HEADER = ['日期', '姓名', '产品', '金额(元)', '订单号'];
 const csv = (rows: string[][]) => ({
@@ -33,7 +34,7 @@ describe('member files: numbers that stay exact', () => {
       ]),
     });
     expect(report.rows).toEqual([]);
-    expect(report.rejected).toEqual([
+    expect(rejectedInChinese(report.rejected)).toEqual([
       { rowNumber: 2, column: '金额(元)', reason: '「1e308」不是金额' },
       { rowNumber: 3, column: '金额(元)', reason: '金额 10000000.01 元超过每行上限 10000000.00 元：请核实' },
     ]);
@@ -44,7 +45,7 @@ describe('member files: numbers that stay exact', () => {
     const b = readMemberFile({ name: 'b.csv', ...csv([['2026-03-01', '李四', '黄花菜', '10', '2.50E+11']]) });
     const c = readMemberFile({ name: 'c.csv', ...csv([['2026-03-01', '王五', '黄花菜', '10', '0012345']]) });
     expect(a.orderNoAltered).toEqual([0]);
-    expect(a.problems[0]).toContain('订单号可能已被 Excel 改动');
+    expect(zhOf(a.problems[0])).toContain('订单号可能已被 Excel 改动');
     expect(b.orderNoAltered).toEqual([0]);
     expect(c.orderNoAltered).toBeUndefined();
     expect(c.rows[0]?.orderNo).toBe('0012345'); // a CSV's order number stays text, leading zeros too
@@ -95,7 +96,7 @@ describe('member files: numbers that stay exact', () => {
 
   it('refuses a zip bomb before reading it, as that file’s error', async () => {
     const report = await readCheckedMemberFile({ name: 'bomb.xlsx', bytes: await xlsxBomb(200, { lie: true }) });
-    expect(report.error).toBe(
+    expect(zhOf(report.error)).toBe(
       '「bomb.xlsx」解压后超过 160 MB（其中 xl/sharedStrings.xml 一项就超过），不像正常的表格，未读取任何内容。',
     );
   });

@@ -13,7 +13,7 @@ import type { Purchase } from '../../lib/db/entities';
 import type { MemberRow } from '../../lib/ledger/member-export';
 import { type MemberProfile, memberCsvBytes, memberRowsOf, memberXlsxBytes } from '../../lib/ledger/member-export';
 import { buildMatchIndex } from '../../lib/match/build-index';
-import { FIXTURES, purchase } from './helpers';
+import { FIXTURES, purchase, rejectedInChinese, zhOf } from './helpers';
 
 const PERIOD = { start: '2026-01-01', end: '2026-12-31' };
 const meta = (profile: MemberProfile) => ({ profile, period: PERIOD, exportedAt: '2026-11-25T10:00:00.000Z' });
@@ -51,7 +51,9 @@ describe('reading a member file', () => {
     const report = readMemberFile({ name: '李四.csv', bytes });
     expect(report.error).toBeUndefined();
     expect(report.rowsRead).toBe(4);
-    expect(report.rejected).toEqual([{ rowNumber: 4, column: '金额(元)', reason: '「约60元」不是金额' }]);
+    expect(rejectedInChinese(report.rejected)).toEqual([
+      { rowNumber: 4, column: '金额(元)', reason: '「约60元」不是金额' },
+    ]);
     expect(report.rows.map((r) => [r.date, r.product, r.quantity, r.measure, r.amountFen, r.certification])).toEqual([
       ['2026-03-05', '祁东黄花菜', 2, '袋', 7000, 'certified'],
       ['2026-04-18', '秭归脐橙', 1, '箱', 9850, 'certified'],
@@ -78,17 +80,17 @@ describe('reading a member file', () => {
 
   it('refuses a file without the needed columns, naming them', () => {
     const bytes = new Uint8Array(readFileSync(`${FIXTURES}members/not-a-ledger.csv`));
-    expect(readMemberFile({ name: 'x.csv', bytes }).error).toBe('「x.csv」缺少必需的列：日期、金额(元)。');
+    expect(zhOf(readMemberFile({ name: 'x.csv', bytes }).error)).toBe('「x.csv」缺少必需的列：日期、金额(元)。');
   });
 
   it('refuses a workbook whose sheets hold no ledger, and an empty or broken file', () => {
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['会议记录'], ['2026年第三次']]), 'Sheet1');
     const bytes = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }));
-    expect(readMemberFile({ name: 'wrong.xlsx', bytes }).error).toMatch(/^「wrong\.xlsx」不是可识别的表格/);
-    expect(readMemberFile({ name: 'empty.csv', bytes: new Uint8Array() }).error).toMatch(/空/);
+    expect(zhOf(readMemberFile({ name: 'wrong.xlsx', bytes }).error)).toMatch(/^「wrong\.xlsx」不是可识别的表格/);
+    expect(zhOf(readMemberFile({ name: 'empty.csv', bytes: new Uint8Array() }).error)).toMatch(/空/);
     const good = exportXlsx(zhang, ledger).bytes;
-    expect(readMemberFile({ name: 'cut.xlsx', bytes: good.subarray(0, good.length >> 1) }).error).toMatch(
+    expect(zhOf(readMemberFile({ name: 'cut.xlsx', bytes: good.subarray(0, good.length >> 1) }).error)).toMatch(
       /损坏|不完整/,
     );
   });
@@ -102,7 +104,10 @@ describe('reading a member file', () => {
     XLSX.utils.sheet_add_aoa(readme, [['记录条数', '3']], { origin: rowOfKey('记录条数') });
     const bytes = new Uint8Array(XLSX.write(book, { type: 'array', bookType: 'xlsx' }));
     const report = readMemberFile({ name: 'edited.xlsx', bytes });
-    expect(report.problems).toEqual(['说明写 3 条，明细有 2 条', '说明写合计 999.00 元，读入的明细合计 168.50 元']);
+    expect(report.problems.map(zhOf)).toEqual([
+      '说明写 3 条，明细有 2 条',
+      '说明写合计 999.00 元，读入的明细合计 168.50 元',
+    ]);
     expect(report.totalFen).toBe(16850);
   });
 });

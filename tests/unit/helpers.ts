@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Purchase, type UnsoldGood, UnsoldGoodSchema } from '../../lib/db/entities';
+import { type Message, zhText } from '../../lib/i18n/message';
 import type { FoundOrder } from '../../lib/sites/types';
 
 // Tests run from the project root (npm scripts); happy-dom replaces URL, so no import.meta.url here.
@@ -71,3 +72,9 @@ export const UNSOLD_LAROU: UnsoldGood = UnsoldGoodSchema.parse({
   status: 'open',
   updatedOn: '2026-11-01',
 });
+/** A message (or a text saved before messages were codes) as the zh-CN interface shows it. */
+export const zhOf = (m: Message | string | undefined) => (m === undefined || typeof m === 'string' ? m : zhText(m));
+
+/** Rejected rows with their reasons as the zh-CN interface shows them. */
+export const rejectedInChinese = <T extends { reason: Message | string }>(rows: T[]) =>
+  rows.map((r) => ({ ...r, reason: zhOf(r.reason) }));

@@ -4,6 +4,7 @@
  * Each gives a named error (or a reading), never another exception, and the
  * stored data's hash is unchanged.
  */
+
 import { createHash } from 'node:crypto';
 import * as XLSX from '@e965/xlsx';
 import fc from 'fast-check';
@@ -13,10 +14,11 @@ import { parseCatalogueFile, TableFileError } from '../../lib/catalogue/import';
 import { writeSource } from '../../lib/catalogue/store';
 import { readCheckedMemberFile } from '../../lib/coordinator/read-member-file';
 import { ReliefDb } from '../../lib/db/schema';
+import { zhText } from '../../lib/i18n/message';
 import { DEFAULT_SETTINGS } from '../../lib/settings-defaults';
 import { readCheckedUnsoldFile } from '../../lib/unsold/file';
 import { xlsxBomb } from '../zip-bomb';
-import { purchase } from './helpers';
+import { purchase, zhOf } from './helpers';
 
 let n = 0;
 async function seededDb(): Promise<ReliefDb> {
@@ -90,12 +92,12 @@ describe('fuzz: every reader names its error and stores nothing', () => {
     await fc.assert(
       fc.asyncProperty(badTable(MEMBER), badTable(UNSOLD), async (member, unsold) => {
         const report = await readCheckedMemberFile({ name: 'm.csv', bytes: member });
-        if (report.error) expect(report.error.startsWith('「m.csv」')).toBe(true);
+        if (report.error) expect(zhOf(report.error)?.startsWith('「m.csv」')).toBe(true);
         const register = await readCheckedUnsoldFile(
           { name: 'u.csv', bytes: unsold },
           { today: '2026-01-01', newId: () => 'u1' },
         );
-        if (register.error) expect(register.error.startsWith('「u.csv」')).toBe(true);
+        if (register.error) expect(zhText(register.error).startsWith('「u.csv」')).toBe(true);
       }),
       { numRuns: 120 },
     );
@@ -112,7 +114,7 @@ describe('fuzz: every reader names its error and stores nothing', () => {
         { name: 'b.xlsx', bytes },
         { today: '2026-01-01', newId: () => 'u' },
       );
-      for (const error of [member.error, register.error]) expect(error).toContain('解压后超过 160 MB');
+      for (const error of [member.error, register.error]) expect(zhOf(error)).toContain('解压后超过 160 MB');
       if (!lie)
         expect(() => parseCatalogueFile({ name: 'b.xlsx', bytes }, { today: '2026-01-01' })).toThrow('解压后超过');
     }

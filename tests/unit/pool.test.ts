@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type FileRequest, mapWithRunners, type PoolWorker, readInWorkers } from '../../lib/coordinator/pool';
 import { readCheckedMemberFile, workerFailure } from '../../lib/coordinator/read-member-file';
 import { MemberFileReportSchema } from '../../lib/coordinator/report-schema';
+import { zhOf } from './helpers';
 
 describe('mapWithRunners', () => {
   it('keeps the order of the items, and shares them among the runners as each becomes free', async () => {
@@ -101,9 +102,9 @@ describe('reading files in a pool of workers', () => {
     );
     expect(reports.map((r) => r.fileName)).toEqual(names);
     expect(reports.map((r) => r.rows.length)).toEqual([2, 0, 2, 0, 0, 2]);
-    expect(reports[1]?.error).toBe('「bomb.xlsx」读取时出错（out of memory），未读取：文件可能过大或已损坏。');
-    expect(reports[3]?.error).toMatch(/unreadable reply/);
-    expect(reports[4]?.error).toMatch(/worker reply unreadable: fileName/);
+    expect(zhOf(reports[1]?.error)).toBe('「bomb.xlsx」读取时出错（out of memory），未读取：文件可能过大或已损坏。');
+    expect(zhOf(reports[3]?.error)).toMatch(/unreadable reply/);
+    expect(zhOf(reports[4]?.error)).toMatch(/worker reply unreadable: fileName/);
     expect([reports[0], reports[2], reports[5]].map((r) => r?.error)).toEqual([undefined, undefined, undefined]);
     // Each failure ended its worker and started a fresh one; all are ended at the close.
     expect(started).toHaveLength(4);

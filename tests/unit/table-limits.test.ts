@@ -1,12 +1,13 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogueFile } from '../../lib/catalogue/import';
+import { message, zhText } from '../../lib/i18n/message';
 import { declaredZipBreach, MAX_CELL_CHARS, MAX_COLUMNS, zipBreach } from '../../lib/tables/limits';
 import { checkTableFileLimits, readTableFile, TableFileError } from '../../lib/tables/table';
 import { xlsxBomb } from '../zip-bomb';
 
 const known = (cell: string) => ['产品名称', '供应商', '价格'].includes(cell.trim());
-const options = { isKnownHeader: known, noHeaderMessage: '找不到表头。' };
+const options = { isKnownHeader: known, noHeaderMessage: 'table.noHeader.catalogue' as const };
 const today = '2026-01-01';
 
 function utf16(text: string, endian: 'le' | 'be', bom: boolean): Uint8Array {
@@ -38,7 +39,7 @@ describe('zip limits before SheetJS', () => {
     expect(error.message).toBe(
       '「bomb.xlsx」解压后超过 160 MB（其中 xl/sharedStrings.xml 一项就超过），不像正常的表格，未读取任何内容。',
     );
-    expect(error.problem?.key).toBe('table.zipBombEntry');
+    expect(error.reason.key).toBe('table.zipBombEntry');
   });
 
   it('refuses a bomb whose directory lies, by inflating it as a stream', async () => {
@@ -75,7 +76,7 @@ describe('cells, columns and encodings', () => {
     const csv = `产品名称,供应商\n黄花菜,${'甲'.repeat(MAX_CELL_CHARS + 1)}\n`;
     const error = caught(() => readTableFile({ name: 'long.csv', bytes: new TextEncoder().encode(csv) }, options));
     expect(error.message).toContain('第 2 行「供应商」列');
-    expect(error.problem).toEqual({
+    expect(error.reason).toEqual({
       key: 'table.cellTooLong',
       params: { row: 2, column: '供应商', length: MAX_CELL_CHARS + 1, max: MAX_CELL_CHARS },
     });
@@ -84,14 +85,14 @@ describe('cells, columns and encodings', () => {
   it('refuses a row of too many columns', () => {
     const csv = `产品名称,供应商\n${'x,'.repeat(MAX_COLUMNS + 1)}\n`;
     const error = caught(() => readTableFile({ name: 'wide.csv', bytes: new TextEncoder().encode(csv) }, options));
-    expect(error.problem?.key).toBe('table.tooManyColumns');
-    expect(error.problem?.params.row).toBe(2);
+    expect(error.reason.key).toBe('table.tooManyColumns');
+    expect(error.reason.params?.row).toBe(2);
   });
 
   it('reports a stray quote with its row, and duplicate headers naming both columns', () => {
     const csv = '产品名称,供应商,品名\n黄花菜,甲合作社,x\n"腊肉,乙合作社,y\n茶叶,丙合作社,z\n';
     const reading = parseCatalogueFile({ name: 'q.csv', bytes: new TextEncoder().encode(csv) }, { today });
-    const messages = reading.plan.warnings.map((w) => `${w.rowNumber}:${w.message}`);
+    const messages = reading.plan.warnings.map((w) => `${w.rowNumber}:${zhText(w.message)}`);
     expect(messages).toContain(
       '1:表头「品名」（第 3 列）与「产品名称」（第 1 列）是同一列：只读第 1 列，第 3 列作为附加信息保留。',
     );
@@ -113,7 +114,10 @@ describe('the report CSV', () => {
     const text = new TextDecoder().decode(
       problemsCsv({
         ...reading.plan,
-        warnings: [...reading.plan.warnings, { rowNumber: 9, column: '@x', message: '+1' }],
+        warnings: [
+          ...reading.plan.warnings,
+          { rowNumber: 9, column: '@x', message: message('error.text', { text: '+1' }) },
+        ],
       }),
     );
     const cells = Papa.parse<string[]>(text.replace(/^\uFEFF/, '')).data.flat();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { zhText } from '../../lib/i18n/message';
 import { readCheckedUnsoldFile, UnsoldImportSchema, unsoldWorkerFailure } from '../../lib/unsold/read-checked';
 import { type WorkerEnd, workerClient } from '../../lib/workers/client';
 import { xlsxBomb } from '../zip-bomb';
@@ -23,7 +24,7 @@ describe('the unsold register read as its worker reads it', () => {
       today: '2026-05-21',
     });
     expect(report.goods).toEqual([]);
-    expect(report.error).toMatch(/^「滞销\.xlsx」解压后超过 \d+ MB/);
+    expect(report.error && zhText(report.error)).toMatch(/^「滞销\.xlsx」解压后超过 \d+ MB/);
   });
 
   it('answers a good file with a reply that parses at the boundary', async () => {
@@ -44,8 +45,7 @@ describe('the unsold register read as its worker reads it', () => {
       (error: Error) => error.message,
     );
     expect(message).toBe('out of memory');
-    expect(unsoldWorkerFailure('big.xlsx', message).error).toBe(
-      '「big.xlsx」读取时出错（out of memory），未读取：文件可能过大或已损坏。',
-    );
+    const failure = unsoldWorkerFailure('big.xlsx', message).error;
+    expect(failure && zhText(failure)).toBe('「big.xlsx」读取时出错（out of memory），未读取：文件可能过大或已损坏。');
   });
 });

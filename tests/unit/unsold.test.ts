@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { type Message, zhText } from '../../lib/i18n/message';
 import {
   emptyUnsoldDraft,
   matchesSearch,
@@ -26,6 +27,9 @@ const draft = (over: Partial<UnsoldDraft>): UnsoldDraft => ({
   ...over,
 });
 
+/** A message as the zh-CN interface shows it. */
+const zhOf = (m: Message | undefined) => m && zhText(m);
+
 describe('unsold register entries', () => {
   it('takes a valid entry, placing it by its county', () => {
     expect(validateUnsoldDraft(draft({}))).toEqual({});
@@ -43,13 +47,13 @@ describe('unsold register entries', () => {
   });
 
   it('names what is wrong, in Chinese', () => {
-    expect(validateUnsoldDraft(draft({ quantity: '0' })).quantity).toBe('数量应大于 0');
-    expect(validateUnsoldDraft(draft({ quantity: '-3' })).quantity).toBe('数量应大于 0');
-    expect(validateUnsoldDraft(draft({ harvestEnd: '2026-05-01' })).harvestEnd).toBe('采收结束不能早于采收开始');
-    expect(validateUnsoldDraft(draft({ phone: '12345' })).phone).toMatch(/手机号/);
-    expect(validateUnsoldDraft(draft({ county: '不存在县' })).county).toMatch(/找不到/);
-    expect(validateUnsoldDraft(draft({ producer: ' ' })).producer).toMatch(/生产者/);
-    expect(validateUnsoldDraft(draft({ openQuantity: '3000' })).openQuantity).toBe('剩余数量不能大于总数量');
+    expect(zhOf(validateUnsoldDraft(draft({ quantity: '0' })).quantity)).toBe('数量应大于 0');
+    expect(zhOf(validateUnsoldDraft(draft({ quantity: '-3' })).quantity)).toBe('数量应大于 0');
+    expect(zhOf(validateUnsoldDraft(draft({ harvestEnd: '2026-05-01' })).harvestEnd)).toBe('采收结束不能早于采收开始');
+    expect(zhOf(validateUnsoldDraft(draft({ phone: '12345' })).phone)).toMatch(/手机号/);
+    expect(zhOf(validateUnsoldDraft(draft({ county: '不存在县' })).county)).toMatch(/找不到/);
+    expect(zhOf(validateUnsoldDraft(draft({ producer: ' ' })).producer)).toMatch(/生产者/);
+    expect(zhOf(validateUnsoldDraft(draft({ openQuantity: '3000' })).openQuantity)).toBe('剩余数量不能大于总数量');
   });
 
   it('accepts mainland mobile and landline numbers, and refuses others', () => {
@@ -110,7 +114,7 @@ describe('register files', () => {
     );
     expect(report.rowsRead).toBe(3);
     expect(report.goods.map((g) => g.product)).toEqual(['土豆']);
-    expect(report.rejected).toEqual([
+    expect(report.rejected.map((r) => ({ ...r, reason: zhText(r.reason) }))).toEqual([
       { rowNumber: 3, column: '数量', reason: '数量应大于 0' },
       { rowNumber: 4, column: '生产者', reason: '请填写生产者（农户或合作社）' },
     ]);
@@ -119,10 +123,12 @@ describe('register files', () => {
   it('refuses a file that is not a register, naming the missing columns', () => {
     const text = '\uFEFF产品,备注\r\n土豆,好吃\r\n';
     expect(
-      readUnsoldFile(
-        { name: 'x.csv', bytes: new TextEncoder().encode(text) },
-        { today: '2026-05-21', newId: () => 'x' },
-      ).error,
+      zhOf(
+        readUnsoldFile(
+          { name: 'x.csv', bytes: new TextEncoder().encode(text) },
+          { today: '2026-05-21', newId: () => 'x' },
+        ).error,
+      ),
     ).toBe('「x.csv」缺少必需的列：数量、生产者。');
   });
 });
