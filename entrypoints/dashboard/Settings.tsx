@@ -3,11 +3,12 @@ import { useMemo, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { saveFile } from '../../components/save-file';
 import { useSetting } from '../../components/use-setting';
-import { clearAllData, createBackup, restoreBackup } from '../../lib/backup';
+import { clearAllData, createBackup } from '../../lib/backup';
 import { getDb } from '../../lib/db/instance';
 import type { LanguagePreference, MessageKey } from '../../lib/i18n';
 import { SITE_IDS, type SiteId } from '../../lib/match/listing';
 import { areasOf, citiesOf, PROVINCES } from '../../lib/regions/divisions';
+import { restoreBackupInWorker } from '../../lib/restore/in-worker';
 import { readAllSettings, settings, writeAllSettings } from '../../lib/settings';
 
 function DataCard() {
@@ -23,7 +24,7 @@ function DataCard() {
   async function restore(file: File | undefined) {
     if (!file) return;
     try {
-      const restored = await restoreBackup(getDb(), await file.text());
+      const restored = await restoreBackupInWorker(file);
       await writeAllSettings(restored);
       setMessage({ type: 'success', text: t('settings.restore.done') });
     } catch (error) {
