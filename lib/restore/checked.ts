@@ -8,7 +8,7 @@
  */
 import { BackupError, restoreBackup } from '../backup';
 import type { ReliefDb } from '../db/schema';
-import { type MessageKey, zhCN } from '../i18n/zh-CN';
+import { zhCN } from '../i18n/zh-CN';
 import { type Settings, SettingsSchema } from '../settings-schema';
 import { MAX_BACKUP_BYTES } from '../tables/limits';
 import type { WorkerClient } from '../workers/client';
@@ -19,10 +19,20 @@ export interface RestoreRequest {
   file: Blob;
 }
 
-const ProblemSchema = z.object({
-  key: z.custom<MessageKey>((key) => typeof key === 'string' && Object.hasOwn(zhCN, key)),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-});
+type Problem = NonNullable<BackupError['problem']>;
+
+/** A message code of ours with its parameters; a parameter may itself be a message code (a reason inside an error). */
+function isProblem(value: unknown, depth = 0): value is Problem {
+  if (depth > 4 || typeof value !== 'object' || value === null) return false;
+  const { key, params } = value as { key?: unknown; params?: unknown };
+  if (typeof key !== 'string' || !Object.hasOwn(zhCN, key)) return false;
+  if (params === undefined) return true;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return false;
+  return Object.values(params).every(
+    (param) => typeof param === 'string' || typeof param === 'number' || isProblem(param, depth + 1),
+  );
+}
+const ProblemSchema = z.custom<Problem>((value) => isProblem(value), 'not a message code of ours');
 
 export const RestoreReplySchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), settings: SettingsSchema }),

@@ -177,7 +177,7 @@ describe('a backup restored in a worker', () => {
       ),
     );
     expect(unknownCode?.problem?.key).toBe('backup.workerDied');
-    expect(unknownCode?.message).toContain('problem.key');
+    expect(unknownCode?.message).toContain('problem: not a message code of ours');
   });
 
   it('answers any bad file with a named refusal through the port, the data unchanged', async () => {
