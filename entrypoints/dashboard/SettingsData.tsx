@@ -2,9 +2,10 @@ import { Alert, Button, Card, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { saveFile } from '../../components/save-file';
-import { clearAllData, createBackup, restoreBackup } from '../../lib/backup';
+import { clearAllData, createBackup } from '../../lib/backup';
 import { getDb } from '../../lib/db/instance';
 import { messageOfError } from '../../lib/i18n';
+import { restoreBackupInWorker } from '../../lib/restore/in-worker';
 import { readAllSettings, writeAllSettings } from '../../lib/settings';
 
 /** Backup, restore and clear-all: the whole of the browser's data at once. */
@@ -21,7 +22,7 @@ export function DataCard() {
   async function restore(file: File | undefined) {
     if (!file) return;
     try {
-      const restored = await restoreBackup(getDb(), await file.text());
+      const restored = await restoreBackupInWorker(file);
       await writeAllSettings(restored);
       setMessage({ type: 'success', text: t('settings.restore.done') });
     } catch (error) {

@@ -415,6 +415,11 @@ export const en: Record<MessageKey, string> = {
   'coordinator.repeatedSameOrders': "the same person's same orders",
   'coordinator.amountTooLarge': 'amount ¥{amount} is over the per-row limit of ¥{max}: check it',
   'coordinator.totalTooLarge': 'the total is over ¥{max} and cannot be summed exactly',
+  // Backup restore in a worker (lib/restore)
+  'backup.tooLarge':
+    'The backup file is too large ({size} MB, at most {mb} MB) to be one written by this extension; nothing was restored, your data is unchanged.',
+  'backup.workerDied':
+    'Reading the backup failed ({message}); nothing was restored, your data is unchanged — the file may be too large or damaged.',
   'backup.notJson': 'The backup file is not valid JSON.',
   'backup.notOurs': 'This is not a Relief Shopping Helper backup file.',
   'backup.version': "The backup's format version ({version}) is not supported.",

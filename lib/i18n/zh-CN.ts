@@ -402,6 +402,9 @@ export const zhCN = {
   'coordinator.repeatedSameOrders': '同一人的同一批订单',
   'coordinator.amountTooLarge': '金额 {amount} 元超过每行上限 {max} 元：请核实',
   'coordinator.totalTooLarge': '合计超过 {max} 元，无法精确计算',
+  // Backup restore in a worker (lib/restore)
+  'backup.tooLarge': '备份文件太大（{size} MB，最多 {mb} MB），不像本程序写出的备份，未恢复，现有数据不变。',
+  'backup.workerDied': '读取备份时出错（{message}），未恢复，现有数据不变：文件可能过大或已损坏。',
   'backup.notJson': '备份文件不是有效的 JSON。',
   'backup.notOurs': '这不是消费帮扶助手的备份文件。',
   'backup.version': '备份文件的格式版本（{version}）不受支持。',

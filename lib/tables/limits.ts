@@ -5,6 +5,12 @@
  */
 export const MAX_TEXT_BYTES = 40 * 1024 * 1024;
 export const MAX_XLSX_BYTES = 25 * 1024 * 1024;
+/**
+ * A backup file: ours is about 810 bytes a catalogue entry, so 400,000 entries
+ * make about 330 MB. Past 500 MB it is not ours, and its text would not fit
+ * in one JavaScript string anyway.
+ */
+export const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
 
 /** A CSV is read in parts of at least this size: smaller ones are not worth a worker (starting and merging cost more). */
 export const MIN_PART_BYTES = 4 * 1024 * 1024;
