@@ -83,8 +83,12 @@ async function scanOrders(orders: FoundOrder[], adapter: SiteAdapter, t: ShopTra
 const askMatches = (listings: Listing[]) =>
   askInBatches(listings, async (batch) => (await messenger.sendMessage('matchListings', { listings: batch })).results);
 
-/** The positive signal tests and tools wait on: a scan finished, having read `count` listings in all. */
-function markScanned(count: number): void {
+/**
+ * The positive signal tests and tools wait on: a scan finished (its badges are
+ * mounted), having read `count` listings in all; "off" on a site the user
+ * switched off (the scan stopped there, and no badge will come).
+ */
+function markScanned(count: number | 'off'): void {
   document.documentElement.dataset.reliefScanned = String(count);
 }
 
@@ -116,7 +120,7 @@ export function startScanner(ctx: ContentScriptContext): void {
       if (!page) return;
       const context = await badgeContext();
       if (context.siteSwitches[page.adapter.id] === false) {
-        markScanned(0); // switched off: done, having read nothing
+        markScanned('off');
         return;
       }
       if (page.kind === 'orders') {

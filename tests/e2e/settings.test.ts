@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { Harness } from './harness';
 
 const JD_PAGE = 'https://search.jd.com/Search?keyword=%E8%85%8A%E8%82%89';
+/** The content script's positive signal: a scan finished (its badges mounted), or "off" for a switched-off site. */
+const scanned = (page: Page, value: string) =>
+  page.waitForFunction((v) => document.documentElement.dataset.reliefScanned === v, value, { timeout: 15_000 });
 
 describe('settings', () => {
   let h: Harness;
@@ -22,13 +26,17 @@ describe('settings', () => {
     await jd.click();
     const off = await h.context.newPage();
     await off.goto(JD_PAGE);
-    await off.waitForTimeout(1000);
+    // The scanner says it stopped because the site is off; only then is the absence of badges a finding.
+    await scanned(off, 'off');
     assert.equal(await off.locator('relief-badge').count(), 0);
+    // Nothing was read either (a scan that went on after "off" would have counted the cards by now).
+    assert.equal(await off.evaluate(() => document.documentElement.dataset.reliefListings), undefined);
     await off.close();
     await jd.click();
     const on = await h.context.newPage();
     await on.goto(JD_PAGE);
-    await on.locator('relief-badge').first().waitFor();
+    await scanned(on, '8');
+    assert.ok((await on.locator('relief-badge').count()) > 0);
     await on.close();
     await settings.close();
   });
@@ -39,8 +47,9 @@ describe('settings', () => {
     await settings.getByRole('switch').click();
     const page = await h.context.newPage();
     await page.goto(JD_PAGE);
-    await page.locator('relief-badge[data-tier="certified"]').first().waitFor();
-    await page.waitForTimeout(500);
+    // The whole page scanned (all 8 cards read, their badges mounted): certified ones shown, no hint.
+    await scanned(page, '8');
+    assert.ok((await page.locator('relief-badge[data-tier="certified"]').count()) > 0);
     assert.equal(await page.locator('relief-badge[data-tier="poverty-area"]').count(), 0);
     await page.close();
     await settings.getByRole('switch').click();
