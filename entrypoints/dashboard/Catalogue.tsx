@@ -4,13 +4,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../components/i18n';
 import { saveFile } from '../../components/save-file';
 import { TONE } from '../../components/tone';
+import { catalogueReadParts } from '../../lib/catalogue/read-parts';
 import { problemsByRow, REPORT_ROWS } from '../../lib/catalogue/report';
 import { deleteSource, findEntries, listSources, sweepStaleStagings } from '../../lib/catalogue/store';
 import { todayIso } from '../../lib/dates';
 import type { CatalogueEntry } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
 import { message, say, sayError } from '../../lib/i18n';
-import { declaredZipBreach, MIN_PART_BYTES } from '../../lib/tables/limits';
+import { declaredZipBreach } from '../../lib/tables/limits';
 import { tableFileKind, zipBreachError } from '../../lib/tables/table';
 import CatalogueWorker from './catalogue-worker?worker';
 import type { ReadingSummary, WorkerReply, WorkerRequest } from './catalogue-worker-protocol';
@@ -19,9 +20,9 @@ type ProblemRow = ReturnType<typeof problemsByRow>[number] & { key: string };
 
 /**
  * One worker for the page's life: it holds a parsed file until it is confirmed
- * or dropped. For a file large enough to be read in parts, helpers (one per
- * further core, at most three) are started once, to read and write the later
- * parts alongside it.
+ * or dropped. For a file that this machine reads in parts (catalogueReadParts:
+ * by its cores and the file's size), helpers are started once, as many as the
+ * most parts it reads, to read and write the later parts alongside it.
  */
 let worker: Worker | undefined;
 let helpersStarted = false;
@@ -29,7 +30,7 @@ function readingWorker(largeFile: boolean): Worker {
   worker ??= new CatalogueWorker();
   if (largeFile && !helpersStarted) {
     helpersStarted = true;
-    const helperCount = Math.min(Math.max((navigator.hardwareConcurrency || 1) - 1, 0), 3);
+    const helperCount = catalogueReadParts(navigator.hardwareConcurrency, Number.POSITIVE_INFINITY) - 1;
     const ports = Array.from({ length: helperCount }, () => {
       const channel = new MessageChannel();
       const serve: WorkerRequest = { type: 'serve', port: channel.port2 };
@@ -42,7 +43,9 @@ function readingWorker(largeFile: boolean): Worker {
 }
 
 function ask(request: WorkerRequest, transfer: Transferable[] = []): Promise<WorkerReply> {
-  const w = readingWorker(request.type === 'read' && request.bytes.length >= 2 * MIN_PART_BYTES);
+  const w = readingWorker(
+    request.type === 'read' && catalogueReadParts(navigator.hardwareConcurrency, request.bytes.length) > 1,
+  );
   return new Promise((resolve) => {
     w.onmessage = (event: MessageEvent<WorkerReply>) => resolve(event.data);
     w.onerror = (event) =>
