@@ -1,4 +1,3 @@
-import type { Alias } from 'vite';
 import { defineConfig } from 'wxt';
 import { SHOP_HOST_PATTERNS } from './lib/sites/hosts';
 
@@ -31,22 +30,4 @@ export default defineConfig({
   vite: () => ({
     build: { chunkSizeWarningLimit: 4000 },
   }),
-  hooks: {
-    /**
-     * The shop content script reads one extension API, `runtime.id` (its own
-     * start-up shield and WXT's invalidation check); its messages go through
-     * @webext-core/messaging, which calls `chrome.runtime` itself. So it takes
-     * the browser's own namespace (`browser` in Firefox, `chrome` in Chromium,
-     * WXT's default) instead of webextension-polyfill: 9.5 of its 42.4 kB, and
-     * its bundle is held to 40 kB (DESIGN §8). Extension pages keep the polyfill.
-     */
-    'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
-      const resolve = config.resolve;
-      if (!resolve?.alias) return;
-      // Without the polyfill module's alias, `wxt/browser` is WXT's own (@wxt-dev/browser).
-      if (Array.isArray(resolve.alias)) resolve.alias = resolve.alias.filter((a: Alias) => a.find !== 'wxt/browser');
-      else delete (resolve.alias as Record<string, string>)['wxt/browser'];
-    },
-  },
 });
