@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { benchAgainst } from './bench/against';
 import { BENCHES } from './bench/index';
+import { tableLines } from './bench/util';
 
 const { values, positionals: only } = parseArgs({
   allowPositionals: true,
@@ -24,9 +25,5 @@ if (values.against) {
     for (const row of await bench.run()) rows.push([bench.name, ...row]);
   }
 
-  const header = ['bench', 'measure', 'value', 'budget', 'ok'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const r of rows) console.log(line(r));
+  console.log(`\n${tableLines(['bench', 'measure', 'value', 'budget', 'ok'], rows, true).join('\n')}`);
 }

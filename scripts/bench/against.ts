@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { median } from './util';
+import { median, tableLines } from './util';
 
 export interface TableRow {
   bench: string;
@@ -95,7 +95,7 @@ export async function benchAgainst(names: string[], commit: string, rounds: numb
       }
     }
   }
-  const table = [['measure', commit.slice(0, 9), 'now', 'now / then', 'budget']];
+  const table: string[][] = [];
   for (const [key, row] of meta) {
     const now = samples.now.get(key);
     const then = samples.base.get(key);
@@ -103,9 +103,8 @@ export async function benchAgainst(names: string[], commit: string, rounds: numb
     const ratio = now?.length && then?.length ? `${(median(now) / median(then)).toFixed(2)}×` : '';
     table.push([key, cell(then), cell(now), ratio, row.budget]);
   }
-  const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => [...(r[i] ?? '')].length))) ?? [];
   console.log(
     `\nmedians of ${rounds} alternating rounds; ${cpus().length} cores, load ${median(loads).toFixed(1)} (1-min average, median)`,
   );
-  for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  '));
+  console.log(tableLines(['measure', commit.slice(0, 9), 'now', 'now / then', 'budget'], table).join('\n'));
 }

@@ -47,3 +47,13 @@ export function watchFor(page: Page, testId: string): Promise<void> {
     observer.observe(document.body, { childList: true, subtree: true });
   }, testId);
 }
+
+/**
+ * A table as text lines, columns padded and two spaces apart; with `rule`, a
+ * dashed line under the header (what `parseBenchTable` finds the rows by).
+ */
+export function tableLines(header: string[], rows: string[][], rule = false): string[] {
+  const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
+  return [line(header), ...(rule ? [widths.map((w) => '-'.repeat(w)).join('  ')] : []), ...rows.map(line)];
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { measureKey, numberOf, parseBenchTable } from '../../scripts/bench/against';
+import { tableLines } from '../../scripts/bench/util';
 
 const printed = `… merge
 
@@ -22,6 +23,16 @@ describe('bench --against reads the printed table', () => {
       measureKey({ bench: 'merge', measure: 'merge 500 xlsx files × 100 rows (7.3 MB), one thread' }),
     );
     expect(measureKey(a as never)).not.toBe(measureKey({ bench: 'merge', measure: 'merge 500 csv files × 100 rows' }));
+  });
+  it('reads back the table `npm run bench` prints', () => {
+    const rows = [
+      ['merge', 'merge 500 csv files × 100 rows, 2 workers', '1608 ms', '', ''],
+      ['popup', 'popup first contentful paint', '212 ms', '≤ 200 ms', 'NO'],
+    ];
+    const out = tableLines(['bench', 'measure', 'value', 'budget', 'ok'], rows, true).join('\n');
+    expect(parseBenchTable(out).map((r) => [r.bench, r.measure, r.value, r.budget])).toEqual(
+      rows.map((r) => r.slice(0, 4)),
+    );
   });
   it('takes the number and unit of a value', () => {
     expect(numberOf('42.4 kB')).toEqual({ n: 42.4, unit: 'kB' });
