@@ -8,7 +8,7 @@ import { TONE } from '../../components/tone';
 import { todayIso } from '../../lib/dates';
 import type { UnsoldGood } from '../../lib/db/entities';
 import { getDb } from '../../lib/db/instance';
-import { type MessageKey, message, messageOfError, say } from '../../lib/i18n';
+import { type MessageKey, say } from '../../lib/i18n';
 import { displayYuan } from '../../lib/money';
 import {
   draftOfUnsold,
@@ -23,6 +23,7 @@ import {
 } from '../../lib/unsold/entry';
 import { type UnsoldImport, unsoldCsvBytes, unsoldXlsxBytes } from '../../lib/unsold/file';
 import { readUnsoldFileInWorker } from '../../lib/unsold/read-in-worker';
+import { storeUnsoldImport } from '../../lib/unsold/store';
 
 const STATUS_COLOR = { open: TONE.orange, matched: TONE.blue, soldOut: 'default' } as const;
 
@@ -134,14 +135,7 @@ export function Unsold() {
   async function importFile(file: File | undefined) {
     if (!file) return;
     const report = await readUnsoldFileInWorker(file, todayIso());
-    try {
-      // One transaction: a failed write leaves the register as it was, not half imported.
-      const db = getDb();
-      if (report.goods.length) await db.transaction('rw', db.unsoldGoods, () => db.unsoldGoods.bulkAdd(report.goods));
-      setImported(report);
-    } catch (error) {
-      setImported({ ...report, goods: [], error: message('unsold.import.failed', { message: messageOfError(error) }) });
-    }
+    setImported(await storeUnsoldImport(getDb(), report));
   }
 
   const exportAs = (kind: 'xlsx' | 'csv') => {
