@@ -205,6 +205,23 @@ export async function clickText(page: Page, selector: string, text: string | Reg
   await (await waitForText(page, selector, text, 30_000, true)).click();
 }
 
+/**
+ * Runs `attempt` until it succeeds, at most `tries` times, and fails with the last error. For a person's action
+ * whose every step waits for a positive signal, but whose first click can miss: puppeteer clicks where an element
+ * was, without waiting for it to hold still, and a list drawn again while the page settles moves it.
+ */
+export async function untilItWorks(attempt: () => Promise<void>, tries = 4): Promise<void> {
+  let last: unknown;
+  for (let i = 0; i < tries; i++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      last = error;
+    }
+  }
+  throw new Error(`failed ${tries} times; last: ${String(last)}`);
+}
+
 /** The value of an attribute once an element matching `selector` exists. */
 export async function attribute(page: Page, selector: string, name: string): Promise<string | null> {
   const el = await page.waitForSelector(selector, { timeout: 30_000 });
