@@ -9,7 +9,7 @@
 import type { CatalogueSource } from '../db/entities';
 import type { ReliefDb } from '../db/schema';
 import { CsvPartMismatch, type CsvSplit, readCsvPart, splitCsvFile } from '../tables/csv-parts';
-import type { TableHead } from '../tables/table';
+import { TableFileError, type TableHead } from '../tables/table';
 import {
   type CatalogueFileReading,
   catalogueSourceOf,
@@ -134,7 +134,13 @@ export type LaterPartReader = (
   options: { sourceId: string; today: string },
 ) => Promise<PartReport | undefined>;
 
-const isPartMismatch = (error: unknown) => error instanceof CsvPartMismatch || error instanceof MissingColumnsError;
+/**
+ * A part that may not read as the whole file: a quote error, a missing column,
+ * or a row past the limits (lib/tables/limits). The whole reading then says
+ * what is wrong, from the first such row in file order, in its own words.
+ */
+const isPartMismatch = (error: unknown) =>
+  error instanceof CsvPartMismatch || error instanceof MissingColumnsError || error instanceof TableFileError;
 
 /**
  * Reads a split file: the later parts by `readLater` (started first, so they

@@ -14,6 +14,7 @@ import Papa from 'papaparse';
 import { decodeUtf8OrGb18030 } from './encoding';
 import { MAX_TEXT_BYTES, MIN_PART_BYTES } from './limits';
 import {
+  checkRecordLimits,
   csvFormulaNoter,
   findHeaderRow,
   guessDelimiter,
@@ -33,6 +34,8 @@ type Newline = '\n' | '\r\n' | '\r';
 
 /** How a CSV file is cut into parts, and what every part needs to read its rows alone. */
 export interface CsvSplit {
+  /** The file's name, for the errors of a part that breaks a limit. */
+  fileName: string;
   /** The header row (headers, format); each part notes its own formulas. */
   head: TableHead;
   /** Records before the header row's end: titles and the header, not data. */
@@ -137,6 +140,7 @@ export function splitCsvFile(
   if (!cuts.length || (cuts[0]?.firstRecord ?? 0) <= headerIndex + 1) return undefined;
   const starts = [{ start: 0, firstRecord: 0 }, ...cuts];
   return {
+    fileName: file.name,
     head: { format: 'csv', headers, formulaCells: [] },
     headerRecords: headerIndex + 1,
     delimiter,
@@ -150,7 +154,9 @@ export function splitCsvFile(
  * Reads part `index` of a split file (`bytes` are that part's) and hands its
  * data rows to the sink with their row numbers in the whole file. The returned
  * head has the part's encoding and formulas. Throws CsvPartMismatch when Papa
- * finds a quote error: the cut may then not be where Papa ends a record.
+ * finds a quote error: the cut may then not be where Papa ends a record; and
+ * the whole reading's TableFileError when a record breaks the row, column or
+ * cell limits (lib/tables/limits), naming the file, the row and the column.
  */
 export function readCsvPart(
   bytes: Uint8Array,
@@ -165,9 +171,16 @@ export function readCsvPart(
   const sink = open(head);
   const noteFormulas = csvFormulaNoter(head);
   let record = part.firstRecord;
+  const { fileName } = split;
+  const { headers } = split.head;
   const quoteErrors = parseCsvRecords(text, split, (cells) => {
     const rowNumber = ++record;
-    if (rowNumber <= split.headerRecords || !hasText(cells)) return;
+    if (rowNumber < split.headerRecords) return checkRecordLimits(fileName, rowNumber, cells, headers, false);
+    // The header row, trimmed as the whole reading trims it before checking it.
+    if (rowNumber === split.headerRecords) return checkRecordLimits(fileName, rowNumber, headers, headers);
+    // A blank row counts towards the rows and nothing else.
+    if (!hasText(cells)) return checkRecordLimits(fileName, rowNumber, [], headers, false);
+    checkRecordLimits(fileName, rowNumber, cells, headers);
     noteFormulas(rowNumber, cells);
     sink(rowNumber, cells);
   });

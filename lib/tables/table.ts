@@ -528,3 +528,21 @@ export function readTableFile(file: { name: string; bytes: Uint8Array }, options
   });
   return { ...head, rows };
 }
+
+/**
+ * The row, column and cell limits a whole reading applies, for a reader of
+ * part of a file (lib/tables/csv-parts): `rowNumber` counts records from 1 in
+ * the whole file, so a part breaks a limit with the whole reading's error.
+ * A header or title row (`data` false) is held to the column count only, as
+ * the whole reading holds the rows above its header.
+ */
+export function checkRecordLimits(
+  fileName: string,
+  rowNumber: number,
+  cells: readonly string[],
+  headers: readonly string[],
+  data = true,
+): void {
+  if (rowNumber > MAX_ROWS) throw TableFileError.of(fileName, 'table.tooManyRows', { max: MAX_ROWS });
+  if (data || cells.length > MAX_COLUMNS) checkRowLimits(fileName, rowNumber, cells, data ? headers : []);
+}
