@@ -35,7 +35,12 @@ export function RecentPurchases({ onEdit }: { onEdit: (purchase: Purchase) => vo
         </p>
       )}
       {recent.length === 0 ? (
-        <p className="muted">{t('popup.empty')}</p>
+        <p className="muted" data-testid="popup-recent-empty">
+          {t('popup.empty')} ·{' '}
+          <a href="/dashboard.html#/orders" target="_blank" rel="noreferrer">
+            {t('popup.empty.orders')}
+          </a>
+        </p>
       ) : (
         <ul className="popup-list" data-testid="popup-recent">
           {recent.map((p) => (

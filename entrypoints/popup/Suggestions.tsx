@@ -18,7 +18,12 @@ export function Suggestions({ onSubscribe }: { onSubscribe: (good: UnsoldGood) =
       {list.length === 0 ? (
         <p className="muted">
           {home?.countyCode || home?.cityCode ? (
-            t('popup.empty')
+            <>
+              {t('popup.suggest.noneNear')}{' '}
+              <a href="/dashboard.html#/unsold" target="_blank" rel="noreferrer">
+                {t('popup.suggest.register')}
+              </a>
+            </>
           ) : (
             <a href="/dashboard.html#/welcome?step=home" target="_blank" rel="noreferrer">
               {t('popup.suggest.none')}

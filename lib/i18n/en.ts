@@ -16,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   'popup.catalogueCount': '{count} certified products in the catalogue',
   'popup.recent': 'Recent purchases',
   'popup.empty': 'Nothing logged yet',
+  'popup.empty.orders': 'import what you bought from your orders',
   'dashboard.welcome': 'Welcome to Relief Shopping Helper',
   'dashboard.intro':
     'While you shop on JD, Taobao, Tmall, Pinduoduo, Suning and the 832 platform, it badges certified poverty-relief products, logs your relief purchases and exports them for your unit coordinator.',
@@ -267,6 +268,8 @@ export const en: Record<MessageKey, string> = {
   'popup.paste.found': 'Found: {title}',
   'popup.suggest': 'Unsold produce near home',
   'popup.suggest.none': 'Choose your home region in Settings to see produce near you that needs buyers.',
+  'popup.suggest.noneNear': 'No produce near your home needs buyers right now.',
+  'popup.suggest.register': 'Register unsold produce',
   'popup.suggest.left': '{quantity} {unit} left',
   'popup.suggest.until': 'Harvest until {date}',
   'popup.subscribe': 'Buy',

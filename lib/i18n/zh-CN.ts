@@ -16,6 +16,7 @@ export const zhCN = {
   'popup.catalogueCount': '目录中共有 {count} 个认定产品',
   'popup.recent': '最近记录',
   'popup.empty': '还没有记录',
+  'popup.empty.orders': '从订单页导入已买的',
   'dashboard.welcome': '欢迎使用消费帮扶助手',
   'dashboard.intro':
     '在京东、淘宝、天猫、拼多多、苏宁易购和 832 平台购物时，为认定帮扶产品标注徽章；记录您的帮扶消费，并导出给单位联络员汇总。',
@@ -259,6 +260,8 @@ export const zhCN = {
   'popup.paste.found': '已识别：{title}',
   'popup.suggest': '家乡滞销农产品',
   'popup.suggest.none': '在设置中选择家乡，就能看到附近需要帮助销售的农产品。',
+  'popup.suggest.noneNear': '家乡暂时没有待销的登记。',
+  'popup.suggest.register': '登记滞销农产品',
   'popup.suggest.left': '剩 {quantity}{unit}',
   'popup.suggest.until': '采收期至 {date}',
   'popup.subscribe': '认购',

@@ -38,6 +38,10 @@ describe('the extension', () => {
     await page.getByRole('heading', { name: '消费帮扶助手' }).waitFor();
     await page.getByText('打开管理页').waitFor();
     await page.getByText('还没有记录').waitFor();
+    // The empty list says where its entries come from: the orders page, linked.
+    const fromOrders = page.getByRole('link', { name: '从订单页导入已买的' });
+    await fromOrders.waitFor();
+    assert.equal(await fromOrders.getAttribute('href'), '/dashboard.html#/orders');
     // A live query has answered (the empty states above also show while loading): the sample
     // catalogue's line appears only once the catalogue sources are read. Then nothing broke.
     await page.getByTestId('popup-sample').waitFor();
