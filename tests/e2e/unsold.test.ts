@@ -97,7 +97,17 @@ describe('the unsold register', () => {
     await settings.locator('#settings-home').click();
     await settings.locator('#settings-home').fill('祁东');
     await settings.getByText('祁东县', { exact: false }).last().click();
-    await settings.waitForTimeout(300);
+    // The choice is stored (a positive signal) before the popup reads it.
+    await settings.evaluate(async () => {
+      const local = (chrome as unknown as { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } })
+        .storage.local;
+      for (let tries = 0; tries < 300; tries++) {
+        const { homeRegion } = await local.get('homeRegion');
+        if ((homeRegion as { countyCode?: string } | undefined)?.countyCode) return;
+        await new Promise((wake) => setTimeout(wake, 50));
+      }
+      throw new Error('the home region was not stored within 15 s');
+    });
     await settings.close();
 
     const popup = await h.openExtensionPage('popup.html');
